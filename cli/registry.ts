@@ -1,8 +1,9 @@
 import type { Command } from './command.js';
+import { createCompletionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 
 /**
  * Every `weft` command. A capability adds its command here; `registry.test.ts` checks that each
  * follows the conventions (help text, examples, flag names).
  */
-export const commands: readonly Command[] = [demoCommand];
+export const commands: readonly Command[] = [demoCommand, createCompletionCommand(() => commands)];

@@ -1,0 +1,84 @@
+import { useInput } from 'ink';
+import type { Dispatch } from 'react';
+import { reduce, type DashboardAction, type DashboardState } from './state.js';
+
+/**
+ * Key bindings (k9s-like) -> actions. The only place that knows about keys; the state reducer
+ * and the views never see a key.
+ *
+ * Keys reach the reducer as one `KeyPress`, translated against the state the reducer holds at
+ * that moment (`reduceKeyPress`), not the state of the last render: keys typed faster than
+ * the redraw rate (`:nodes<enter>` pasted at once) must still see `:` switch to command mode.
+ */
+export type KeyPress = { type: 'key'; input: string; key: KeyInfo };
+
+export function useDashboardKeys(dispatch: Dispatch<KeyPress>, active = true): void {
+  useInput(
+    (input, key) => {
+      dispatch({ type: 'key', input, key });
+    },
+    { isActive: active },
+  );
+}
+
+/** The dashboard's reducer: key presses become actions against the current state. */
+export function reduceKeyPress(state: DashboardState, action: DashboardAction | KeyPress): DashboardState {
+  if (action.type !== 'key') return reduce(state, action);
+  return actionsFor(state, action.input, action.key).reduce(reduce, state);
+}
+
+export interface KeyInfo {
+  return: boolean;
+  escape: boolean;
+  backspace: boolean;
+  delete: boolean;
+  upArrow: boolean;
+  downArrow: boolean;
+  ctrl: boolean;
+}
+
+/** Exported for tests: the actions one keypress produces in a given state. */
+export function actionsFor(state: DashboardState, input: string, key: KeyInfo): DashboardAction[] {
+  if (state.mode !== 'normal') {
+    if (key.return) return [{ type: 'submit' }];
+    if (key.escape) return [{ type: 'cancel' }];
+    if (key.backspace || key.delete) return [{ type: 'erase' }];
+    return input === '' || key.ctrl ? [] : [{ type: 'type', text: input }];
+  }
+  if (key.return) return [{ type: 'describe' }];
+  if (key.escape) return [{ type: 'cancel' }];
+  if (key.downArrow) return [{ type: 'move', by: 1 }];
+  if (key.upArrow) return [{ type: 'move', by: -1 }];
+  if (key.ctrl && input === 'c') return [{ type: 'quit' }];
+  switch (input) {
+    case ':':
+      return [{ type: 'start-command' }];
+    case '/':
+      return [{ type: 'start-filter' }];
+    case 'j':
+      return [{ type: 'move', by: 1 }];
+    case 'k':
+      return [{ type: 'move', by: -1 }];
+    case '?':
+      return [{ type: 'help' }];
+    case ' ':
+      return [{ type: 'toggle-pause' }];
+    case '+':
+    case '=':
+      return [{ type: 'faster' }];
+    case '-':
+      return [{ type: 'slower' }];
+    case 'q':
+      return [{ type: 'quit' }];
+    case 'N':
+      return [{ type: 'sort', key: 'name' }];
+    case 'G':
+      return [{ type: 'sort', key: 'gpus' }];
+    case 'T':
+      return [{ type: 'sort', key: state.view === 'links' ? 'util' : 'ttft' }];
+    case 'S':
+      return [{ type: 'sort', key: 'state' }];
+    default:
+      return [];
+  }
+}

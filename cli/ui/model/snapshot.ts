@@ -1,0 +1,81 @@
+/**
+ * What the dashboard shows, as plain data. A `DashboardSource` (a running simulation, or the
+ * live cluster in operator mode) produces snapshots; the views only render them. Keeping the
+ * view model here, in the CLI, means no simulation type leaks into rendering and every view
+ * can be tested with a literal snapshot.
+ */
+export interface DashboardSnapshot {
+  /** Simulated time, ns (wall-clock time in operator mode). */
+  timeNs: number;
+  /** Simulated seconds per wall-clock second; 0 while paused. */
+  speed: number;
+  paused: boolean;
+  totals: { gpus: number; used: number; lent: number; free: number };
+  /** Fraction of requests (or checks) that met their SLO so far, 0..1; undefined before any. */
+  sloAttainment?: number;
+  nodes: readonly NodeView[];
+  workloads: readonly WorkloadView[];
+  links: readonly LinkView[];
+  events: readonly EventView[];
+  /** Recent SLO figures per series (for sparklines), oldest first. */
+  sloSeries: readonly SeriesView[];
+}
+
+export interface NodeView {
+  name: string;
+  gpuType: string;
+  /** Leaf / rail position, shown in describe. */
+  location: string;
+  gpus: readonly GpuCellView[];
+}
+
+export interface GpuCellView {
+  /** Workload holding (the largest share of) this GPU, if any. */
+  workload?: string;
+  /** Higher is more important; drives the colour. */
+  priority?: number;
+  /** Fraction of the GPU allocated, 0..1 (fractional GPUs as in openb). */
+  allocated: number;
+  /** GPU lent by an inference deployment to an elastic fine-tuning job. */
+  lent: boolean;
+}
+
+export type WorkloadKind = 'deployment' | 'finetune';
+
+export interface WorkloadView {
+  name: string;
+  kind: WorkloadKind;
+  replicas: number;
+  gpus: number;
+  state: string;
+  /** p99 TTFT and TPOT against their targets, ms (deployments). */
+  ttftP99Ms?: number;
+  ttftTargetMs?: number;
+  tpotP99Ms?: number;
+  tpotTargetMs?: number;
+  /** Progress 0..1 (jobs). */
+  progress?: number;
+}
+
+export interface LinkView {
+  name: string;
+  tier: 'leaf-spine' | 'spine-core' | 'host-leaf' | 'nvlink';
+  utilization: number;
+  pfcPauses: number;
+  ecnMarks: number;
+}
+
+export type EventKindView = 'placement' | 'scale-up' | 'scale-down' | 'lend' | 'reclaim' | 'violation' | 'info';
+
+export interface EventView {
+  timeNs: number;
+  kind: EventKindView;
+  message: string;
+}
+
+export interface SeriesView {
+  name: string;
+  unit: string;
+  target?: number;
+  values: readonly number[];
+}

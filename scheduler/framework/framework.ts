@@ -1,0 +1,299 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
+import type { PodSpec } from '../workload/pod.js';
+import { Diagnosis } from './diagnosis.js';
+import {
+  isBind, isFilter, isPermit, isPostFilter, isPreFilter, isPreScore, isQueueSort, isReserve, isScore,
+  type BindPlugin, type CycleContext, type FilterPlugin, type FrameworkHandle, type PermitPlugin, type Plugin,
+  type PostFilterPlugin, type PreFilterPlugin, type PreScorePlugin, type QueuedPod, type QueueSortPlugin,
+  type ReservePlugin, type ScorePlugin,
+} from './plugin.js';
+import { Status } from './status.js';
+
+/** A plugin with its score weight (ignored at points other than score). */
+export interface WeightedPlugin {
+  readonly plugin: Plugin;
+  readonly weight: number;
+}
+
+export interface FrameworkOptions {
+  readonly cluster: ClusterState;
+  /** In profile order; each is registered at every extension point it implements. */
+  readonly plugins: readonly WeightedPlugin[];
+  /**
+   * Stop filtering once this many feasible nodes are found (kube-scheduler's
+   * `percentageOfNodesToScore`, as a count); 0 filters and scores every node. The scan starts
+   * where the previous one stopped, so sampled cycles spread over the cluster.
+   */
+  readonly feasibleNodesToFind?: number;
+  /** Called when a pod binds (after permit). */
+  readonly onBound?: (pod: PodSpec, node: number) => void;
+  /** Called when a waiting pod is rejected (permit timeout or gang failure); it was unreserved. */
+  readonly onRejected?: (pod: PodSpec, reason: string) => void;
+  /** Called when a running pod is evicted by a plugin (preemption). */
+  readonly onEvicted?: (pod: PodSpec, reason: string) => void;
+}
+
+/** Result of one scheduling cycle. */
+export type CycleResult =
+  | { readonly kind: 'bound'; readonly node: number }
+  | { readonly kind: 'waiting'; readonly node: number }
+  | { readonly kind: 'unschedulable'; readonly diagnosis: Diagnosis; readonly nominatedNode?: number };
+
+interface Waiting {
+  readonly pod: PodSpec;
+  readonly node: number;
+  readonly deadlineNs: number;
+}
+
+/**
+ * The scheduling framework: runs one pod through the extension points in Kubernetes order.
+ *
+ * pre-filter -> filter (every node, or until `feasibleNodesToFind`) -> [post-filter if none] ->
+ * pre-score -> score, normalise, weight, sum -> pick the highest (ties: first in scan order) ->
+ * assume in `ClusterState` -> reserve (unreserve in reverse on failure) -> permit (allow, wait
+ * with timeout, reject) -> bind.
+ *
+ * Invariant: a pod that is waiting or bound holds its resources in the `ClusterState`; a pod
+ * that is rejected or unschedulable holds none.
+ *
+ * @example
+ * const fw = new Framework({ cluster, plugins: [{ plugin: new ResourceFit(), weight: 1 }, { plugin: new BestFit(), weight: 1 }] });
+ * const result = fw.scheduleOne(pod, 0);
+ * if (result.kind === 'unschedulable') console.log(result.diagnosis.toString());
+ */
+export class Framework implements FrameworkHandle {
+  readonly #cluster: ClusterState;
+  readonly #queueSort: QueueSortPlugin | undefined;
+  readonly #preFilter: PreFilterPlugin[] = [];
+  readonly #filter: FilterPlugin[] = [];
+  readonly #postFilter: PostFilterPlugin[] = [];
+  readonly #preScore: PreScorePlugin[] = [];
+  readonly #score: ScorePlugin[] = [];
+  readonly #scoreWeight: number[] = [];
+  readonly #reserve: ReservePlugin[] = [];
+  readonly #permit: PermitPlugin[] = [];
+  readonly #bind: BindPlugin[] = [];
+  readonly #feasibleToFind: number;
+  readonly #options: FrameworkOptions;
+  readonly #waiting = new Map<string, Waiting>();
+  readonly #feasible: Int32Array;
+  readonly #raw: Float64Array;
+  readonly #total: Float64Array;
+  readonly #statuses: Status[];
+  #nextStart = 0;
+  #nowNs = 0;
+
+  /** @throws RangeError for a bad weight, a duplicate plugin name, two queue-sort plugins, or a bad `feasibleNodesToFind`. */
+  constructor(options: FrameworkOptions) {
+    this.#options = options;
+    this.#cluster = options.cluster;
+    const names = new Set<string>();
+    let queueSort: QueueSortPlugin | undefined;
+    for (const { plugin, weight } of options.plugins) {
+      if (names.has(plugin.name)) throw new RangeError(`plugin ${JSON.stringify(plugin.name)} is listed twice`);
+      names.add(plugin.name);
+      if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`plugin ${plugin.name}: weight must be finite and >= 0, got ${weight}`);
+      if (isQueueSort(plugin)) {
+        if (queueSort !== undefined) throw new RangeError(`only one queue-sort plugin may be enabled, got ${queueSort.name} and ${plugin.name}`);
+        queueSort = plugin;
+      }
+      if (isPreFilter(plugin)) this.#preFilter.push(plugin);
+      if (isFilter(plugin)) this.#filter.push(plugin);
+      if (isPostFilter(plugin)) this.#postFilter.push(plugin);
+      if (isPreScore(plugin)) this.#preScore.push(plugin);
+      if (isScore(plugin)) {
+        this.#score.push(plugin);
+        this.#scoreWeight.push(weight);
+      }
+      if (isReserve(plugin)) this.#reserve.push(plugin);
+      if (isPermit(plugin)) this.#permit.push(plugin);
+      if (isBind(plugin)) this.#bind.push(plugin);
+    }
+    this.#queueSort = queueSort;
+    const toFind = options.feasibleNodesToFind ?? 0;
+    if (!Number.isInteger(toFind) || toFind < 0) throw new RangeError(`feasibleNodesToFind must be an integer >= 0, got ${toFind}`);
+    this.#feasibleToFind = toFind;
+    const n = this.#cluster.nodeCount;
+    this.#feasible = new Int32Array(n);
+    this.#raw = new Float64Array(n);
+    this.#total = new Float64Array(n);
+    this.#statuses = new Array<Status>(n).fill(Status.SUCCESS);
+  }
+
+  get cluster(): ClusterState {
+    return this.#cluster;
+  }
+
+  /** Queue order from the queue-sort plugin; priority then FIFO when none is enabled. */
+  less(a: QueuedPod, b: QueuedPod): boolean {
+    if (this.#queueSort !== undefined) return this.#queueSort.less(a, b);
+    return a.pod.priority !== b.pod.priority ? a.pod.priority > b.pod.priority : a.sequence < b.sequence;
+  }
+
+  /** Runs one scheduling cycle for `pod` at simulation time `nowNs`. */
+  scheduleOne(pod: PodSpec, nowNs: number): CycleResult {
+    this.#nowNs = nowNs;
+    const ctx: CycleContext = { cluster: this.#cluster, nowNs, cycle: new Map(), handle: this };
+    const diagnosis = new Diagnosis(this.#cluster.nodeCount);
+    for (const plugin of this.#preFilter) {
+      const status = plugin.preFilter(ctx, pod);
+      if (!status.isSuccess) {
+        diagnosis.setPreFilterReason(status.reason);
+        return { kind: 'unschedulable', diagnosis };
+      }
+    }
+    const count = this.#findFeasible(ctx, pod, diagnosis);
+    if (count === 0) {
+      for (const plugin of this.#postFilter) {
+        const result = plugin.postFilter(ctx, pod, this.#statuses);
+        if (result.nominatedNode !== undefined) return { kind: 'unschedulable', diagnosis, nominatedNode: result.nominatedNode };
+      }
+      return { kind: 'unschedulable', diagnosis };
+    }
+    for (const plugin of this.#preScore) {
+      const status = plugin.preScore(ctx, pod, this.#feasible, count);
+      if (!status.isSuccess) {
+        diagnosis.setPreFilterReason(status.reason);
+        return { kind: 'unschedulable', diagnosis };
+      }
+    }
+    const node = this.#selectNode(ctx, pod, count);
+    return this.#reserveAndPermit(ctx, pod, node, diagnosis);
+  }
+
+  /** Rejects waiting pods whose permit timeout has passed; returns how many. */
+  expireWaiting(nowNs: number): number {
+    this.#nowNs = nowNs;
+    const expired = [...this.#waiting.values()].filter((w) => w.deadlineNs <= nowNs);
+    for (const w of expired) if (this.#waiting.has(w.pod.name)) this.reject(w.pod.name, 'permit timeout');
+    return expired.length;
+  }
+
+  /** Earliest permit deadline among waiting pods, or Infinity. */
+  nextDeadlineNs(): number {
+    let next = Infinity;
+    for (const w of this.#waiting.values()) next = Math.min(next, w.deadlineNs);
+    return next;
+  }
+
+  // FrameworkHandle
+
+  *waitingPods(): IterableIterator<{ readonly pod: PodSpec; readonly node: number }> {
+    yield* [...this.#waiting.values()];
+  }
+
+  allow(podName: string): void {
+    const w = this.#waiting.get(podName);
+    if (w === undefined) throw new RangeError(`pod ${JSON.stringify(podName)} is not waiting at permit`);
+    this.#waiting.delete(podName);
+    this.#bindPod(this.#context(), w.pod, w.node);
+  }
+
+  reject(podName: string, reason: string): void {
+    const w = this.#waiting.get(podName);
+    if (w === undefined) throw new RangeError(`pod ${JSON.stringify(podName)} is not waiting at permit`);
+    this.#waiting.delete(podName);
+    this.#unreserve(this.#context(), w.pod, w.node, this.#reserve.length);
+    this.#options.onRejected?.(w.pod, reason);
+  }
+
+  evict(podName: string, reason: string): void {
+    const allocation = this.#cluster.release(podName);
+    this.#options.onEvicted?.(allocation.pod, reason);
+  }
+
+  #context(): CycleContext {
+    return { cluster: this.#cluster, nowNs: this.#nowNs, cycle: new Map(), handle: this };
+  }
+
+  /** Fills `#feasible` and `#statuses`; returns the number of feasible nodes. */
+  #findFeasible(ctx: CycleContext, pod: PodSpec, diagnosis: Diagnosis): number {
+    const n = this.#cluster.nodeCount;
+    const filters = this.#filter;
+    const limit = this.#feasibleToFind === 0 ? n : this.#feasibleToFind;
+    const start = this.#feasibleToFind === 0 ? 0 : this.#nextStart;
+    let count = 0;
+    let visited = 0;
+    for (; visited < n && count < limit; visited++) {
+      let node = start + visited;
+      if (node >= n) node -= n;
+      let status = Status.SUCCESS;
+      for (const plugin of filters) {
+        status = plugin.filter(ctx, pod, node);
+        if (!status.isSuccess) break;
+      }
+      this.#statuses[node] = status;
+      if (status.isSuccess) this.#feasible[count++] = node;
+      else diagnosis.add(status.reason);
+    }
+    this.#nextStart = (start + visited) % n;
+    return count;
+  }
+
+  #selectNode(ctx: CycleContext, pod: PodSpec, count: number): number {
+    const feasible = this.#feasible;
+    const total = this.#total;
+    const raw = this.#raw;
+    total.fill(0, 0, count);
+    for (let p = 0; p < this.#score.length; p++) {
+      const plugin = this.#score[p]!;
+      const weight = this.#scoreWeight[p]!;
+      if (weight === 0) continue;
+      for (let k = 0; k < count; k++) raw[k] = plugin.score(ctx, pod, feasible[k]!);
+      plugin.normalizeScore?.(ctx, pod, raw, count);
+      for (let k = 0; k < count; k++) {
+        const s = raw[k]!;
+        if (!(s >= 0 && s <= 100)) throw new RangeError(`score plugin ${plugin.name} gave ${s} for node ${this.#cluster.node(feasible[k]!).name}, outside [0, 100]`);
+        total[k]! += weight * s;
+      }
+    }
+    let best = 0;
+    for (let k = 1; k < count; k++) if (total[k]! > total[best]!) best = k;
+    return feasible[best]!;
+  }
+
+  #reserveAndPermit(ctx: CycleContext, pod: PodSpec, node: number, diagnosis: Diagnosis): CycleResult {
+    // Assume: the pod holds its resources from here on, so later cycles see them taken.
+    this.#cluster.allocate(pod, node, undefined, ctx.nowNs);
+    for (let r = 0; r < this.#reserve.length; r++) {
+      const status = this.#reserve[r]!.reserve(ctx, pod, node);
+      if (!status.isSuccess) {
+        this.#unreserve(ctx, pod, node, r + 1);
+        diagnosis.setPreFilterReason(status.reason);
+        return { kind: 'unschedulable', diagnosis };
+      }
+    }
+    let waitNs = Infinity;
+    let wait = false;
+    for (const plugin of this.#permit) {
+      const result = plugin.permit(ctx, pod, node);
+      if (result.status.code === 'Wait') {
+        wait = true;
+        waitNs = Math.min(waitNs, result.timeoutNs ?? Infinity);
+      } else if (!result.status.isSuccess) {
+        this.#unreserve(ctx, pod, node, this.#reserve.length);
+        diagnosis.setPreFilterReason(result.status.reason);
+        return { kind: 'unschedulable', diagnosis };
+      }
+    }
+    if (wait) {
+      this.#waiting.set(pod.name, { pod, node, deadlineNs: ctx.nowNs + waitNs });
+      return { kind: 'waiting', node };
+    }
+    this.#bindPod(ctx, pod, node);
+    return { kind: 'bound', node };
+  }
+
+  /** Unreserves the first `reserved` reserve plugins in reverse order and gives the resources back. */
+  #unreserve(ctx: CycleContext, pod: PodSpec, node: number, reserved: number): void {
+    for (let r = reserved - 1; r >= 0; r--) this.#reserve[r]!.unreserve(ctx, pod, node);
+    this.#cluster.release(pod.name);
+  }
+
+  #bindPod(ctx: CycleContext, pod: PodSpec, node: number): void {
+    for (const plugin of this.#bind) {
+      if (plugin.bind(ctx, pod, node).isSuccess) break;
+    }
+    this.#options.onBound?.(pod, node);
+  }
+}

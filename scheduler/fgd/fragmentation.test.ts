@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../fabric-sim/engine/index.js';
 import { taskFragmentation, nodeFragmentation, type NodeFreeView } from './fragmentation.js';
 import { TargetWorkload, type TaskClass } from './target-workload.js';
 
@@ -40,5 +41,32 @@ describe('nodeFragmentation (F_n(M))', () => {
   it('validates popularities, quoting the bad value', () => {
     expect(() => new TargetWorkload([{ ...task(1, 500), popularity: -1 }])).toThrow(/got -1/);
     expect(() => new TargetWorkload([])).toThrow(/got 0/);
+  });
+});
+
+describe('nodeFragmentation fast path', () => {
+  it('equals the popularity-weighted sum of taskFragmentation on random nodes and workloads', () => {
+    const random = RandomStream.derive(3, 'fragmentation-equivalence');
+    for (let trial = 0; trial < 300; trial++) {
+      const classes: TaskClass[] = Array.from({ length: random.integer(1, 12) }, () => {
+        const kind = random.integer(0, 2);
+        return {
+          cpuMilli: random.integer(0, 8000),
+          memoryMiB: random.integer(0, 4000),
+          gpuCount: kind === 0 ? 0 : kind === 1 ? 1 : random.integer(1, 8),
+          gpuMilli: kind === 0 ? 0 : kind === 1 ? random.integer(1, 1000) : 1000,
+          gpuType: random.uniform() < 0.2 ? (random.uniform() < 0.5 ? 'T4' : 'A100') : undefined,
+          popularity: random.uniform(),
+        };
+      });
+      if (classes.every((c) => c.popularity === 0)) continue;
+      const m = new TargetWorkload(classes);
+      const node = view(
+        Array.from({ length: random.integer(0, 8) }, () => (random.uniform() < 0.4 ? 1000 : random.integer(0, 1000))),
+        { freeCpu: random.integer(0, 8000), freeMemory: random.integer(0, 4000), gpuType: random.uniform() < 0.5 ? 'T4' : 'G2' },
+      );
+      const reference = node.gpuCount === 0 ? 0 : m.classes.reduce((s, c) => s + c.popularity * taskFragmentation(node, c), 0);
+      expect(nodeFragmentation(node, m)).toBeCloseTo(reference, 6);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { GPU_MILLI } from '../cluster/gpu-pick.js';
+import { MAX_GPUS_PER_NODE } from '../cluster/node-spec.js';
 import type { TargetWorkload, TaskClass } from './target-workload.js';
 
 /**
@@ -54,13 +55,67 @@ export function taskFragmentation(node: NodeFreeView, task: TaskClass): number {
  * F_n(M) = sum over task classes m of popularity(m) * F_n(m): the expected milli-GPUs of node n
  * that the next arriving task cannot use. Summed over nodes it is the cluster's fragmentation.
  *
+ * Equal to summing `taskFragmentation` over the classes (a test checks it), but
+ * O(G log G + D + M) instead of O(M x G) for G GPUs, D distinct demands and M classes: the
+ * node's free shares are sorted once, and a merge with the ascending demands gives, per demand,
+ * the fragment sum (prefix sum of the shares below it) and the usable GPU count.
+ *
  * @example
  * // Half the tasks want 500 milli, half a whole GPU; one GPU with 600 milli free:
  * // the 500-milli tasks see no fragment, whole-GPU tasks see 600. F = 0.5 * 0 + 0.5 * 600 = 300.
  */
 export function nodeFragmentation(node: NodeFreeView, workload: TargetWorkload): number {
-  if (node.gpuCount === 0) return 0;
-  let sum = 0;
-  for (const task of workload.classes) sum += task.popularity * taskFragmentation(node, task);
+  const g = node.gpuCount;
+  if (g === 0) return 0;
+  const w = workload.compiled;
+  const sorted = scratch.sorted;
+  // Insertion sort: G is at most a few dozen.
+  let total = 0;
+  for (let i = 0; i < g; i++) {
+    const v = node.gpuFree[i]!;
+    total += v;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > v) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = v;
+  }
+  const demands = w.demands;
+  const d = demands.length;
+  if (scratch.fragment.length < d) {
+    scratch.fragment = new Float64Array(d);
+    scratch.usable = new Int32Array(d);
+  }
+  const fragment = scratch.fragment;
+  const usable = scratch.usable;
+  let below = 0;
+  let prefix = 0;
+  for (let j = 0; j < d; j++) {
+    const demand = demands[j]!;
+    while (below < g && sorted[below]! < demand) prefix += sorted[below++]!;
+    fragment[j] = prefix;
+    usable[j] = g - below;
+  }
+  const typeId = w.gpuTypes.indexOf(node.gpuType);
+  let sum = w.cpuOnlyPopularity * total;
+  const m = w.popularity.length;
+  for (let k = 0; k < m; k++) {
+    const j = w.demandIndex[k]!;
+    const type = w.gpuType[k]!;
+    const runnable =
+      usable[j]! >= w.gpuCount[k]! &&
+      node.freeCpu >= w.cpuMilli[k]! &&
+      node.freeMemory >= w.memoryMiB[k]! &&
+      (type < 0 || type === typeId);
+    sum += w.popularity[k]! * (runnable ? fragment[j]! : total);
+  }
   return sum;
 }
+
+/** Scratch buffers of `nodeFragmentation` (single-threaded; reused so the loop allocates nothing). */
+const scratch = {
+  sorted: new Int32Array(MAX_GPUS_PER_NODE),
+  fragment: new Float64Array(0),
+  usable: new Int32Array(0),
+};

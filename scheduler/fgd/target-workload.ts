@@ -1,4 +1,5 @@
 import type { PodSpec } from '../workload/pod.js';
+import { CompiledWorkload } from './compiled-workload.js';
 
 /** One kind of task in the target workload, with its share of arrivals. */
 export interface TaskClass {
@@ -26,6 +27,7 @@ export interface TaskClass {
  */
 export class TargetWorkload {
   readonly #classes: readonly TaskClass[];
+  readonly #compiled: CompiledWorkload;
 
   /** @throws RangeError for no classes, or a popularity that is negative, not finite, or sums to 0. */
   constructor(classes: readonly TaskClass[]) {
@@ -39,6 +41,7 @@ export class TargetWorkload {
     }
     if (total <= 0) throw new RangeError(`task class popularities must sum to more than 0, got ${total}`);
     this.#classes = classes.map((c) => ({ ...c, popularity: c.popularity / total }));
+    this.#compiled = new CompiledWorkload(this.#classes);
   }
 
   /** Classes and frequencies of the given pods. */
@@ -61,6 +64,11 @@ export class TargetWorkload {
 
   get classes(): readonly TaskClass[] {
     return this.#classes;
+  }
+
+  /** The same classes laid out for `nodeFragmentation`'s hot loop. */
+  get compiled(): CompiledWorkload {
+    return this.#compiled;
   }
 }
 

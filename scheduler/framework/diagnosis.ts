@@ -12,8 +12,8 @@ export class Diagnosis {
     this.#nodeCount = nodeCount;
   }
 
-  add(reason: string): void {
-    this.#counts.set(reason, (this.#counts.get(reason) ?? 0) + 1);
+  add(reason: string, nodes = 1): void {
+    this.#counts.set(reason, (this.#counts.get(reason) ?? 0) + nodes);
   }
 
   /** A reason that rejected the pod before any node was looked at (quota, gang, pre-filter). */

@@ -142,8 +142,9 @@ export class Framework implements FrameworkHandle {
         return { kind: 'unschedulable', diagnosis };
       }
     }
-    const count = this.#findFeasible(ctx, pod, diagnosis);
+    const count = this.#findFeasible(ctx, pod);
     if (count === 0) {
+      this.#diagnose(diagnosis);
       for (const plugin of this.#postFilter) {
         const result = plugin.postFilter(ctx, pod, this.#statuses);
         if (result.nominatedNode !== undefined) return { kind: 'unschedulable', diagnosis, nominatedNode: result.nominatedNode };
@@ -206,8 +207,30 @@ export class Framework implements FrameworkHandle {
     return { cluster: this.#cluster, nowNs: this.#nowNs, cycle: new Map(), handle: this };
   }
 
-  /** Fills `#feasible` and `#statuses`; returns the number of feasible nodes. */
-  #findFeasible(ctx: CycleContext, pod: PodSpec, diagnosis: Diagnosis): number {
+  /**
+   * Counts the failing statuses of the last filter pass into the diagnosis. Done only when no
+   * node fits (the only time it is reported); plugins reuse status objects, so counting by
+   * identity over a short list is cheap.
+   */
+  #diagnose(diagnosis: Diagnosis): void {
+    const seen: Status[] = [];
+    const counts: number[] = [];
+    for (const status of this.#statuses) {
+      if (status.isSuccess) continue;
+      const k = seen.indexOf(status);
+      if (k >= 0) counts[k]!++;
+      else {
+        seen.push(status);
+        counts.push(1);
+      }
+    }
+    seen.forEach((status, k) => {
+      diagnosis.add(status.reason, counts[k]);
+    });
+  }
+
+  /** Fills `#feasible` and `#statuses` (every node's first failing filter); returns the number of feasible nodes. */
+  #findFeasible(ctx: CycleContext, pod: PodSpec): number {
     const n = this.#cluster.nodeCount;
     const filters = this.#filter;
     const limit = this.#feasibleToFind === 0 ? n : this.#feasibleToFind;
@@ -218,13 +241,12 @@ export class Framework implements FrameworkHandle {
       let node = start + visited;
       if (node >= n) node -= n;
       let status = Status.SUCCESS;
-      for (const plugin of filters) {
-        status = plugin.filter(ctx, pod, node);
+      for (let f = 0; f < filters.length; f++) {
+        status = filters[f]!.filter(ctx, pod, node);
         if (!status.isSuccess) break;
       }
       this.#statuses[node] = status;
       if (status.isSuccess) this.#feasible[count++] = node;
-      else diagnosis.add(status.reason);
     }
     this.#nextStart = (start + visited) % n;
     return count;

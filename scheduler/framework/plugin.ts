@@ -110,5 +110,6 @@ export function normalizeMinMax(scores: Float64Array, count: number): void {
     if (s > max) max = s;
   }
   const span = max - min;
-  for (let k = 0; k < count; k++) scores[k] = span > 0 ? (100 * (scores[k]! - min)) / span : 100;
+  // (s - min) / span is exactly 1 at the max, so the best node gets exactly 100.
+  for (let k = 0; k < count; k++) scores[k] = span > 0 ? 100 * ((scores[k]! - min) / span) : 100;
 }

@@ -14,10 +14,13 @@ export class Status {
   readonly code: StatusCode;
   /** Short reason users aggregate on, for example `Insufficient GPU`. */
   readonly reason: string;
+  /** `code === 'Success'`, as a field: it is read once per node per filter. */
+  readonly isSuccess: boolean;
 
   constructor(code: StatusCode, reason: string) {
     this.code = code;
     this.reason = reason;
+    this.isSuccess = code === 'Success';
   }
 
   static unschedulable(reason: string): Status {
@@ -25,8 +28,5 @@ export class Status {
   }
   static unresolvable(reason: string): Status {
     return new Status('UnschedulableAndUnresolvable', reason);
-  }
-  get isSuccess(): boolean {
-    return this.code === 'Success';
   }
 }

@@ -12,9 +12,10 @@ import type { PodSpec } from '../workload/pod.js';
  * it (n' is n after the placement, on the GPUs `ClusterState.pickGpus` would choose); min-max
  * normalised to [0, 100].
  *
- * Cost: F_n(M) is O(classes x GPUs). Both F_n and F_n' are cached per node and invalidated by
- * the node's version, F_n' per pod class, so a cycle costs one map lookup per node except on
- * nodes changed since they were last scored. Pods of one class share cache entries.
+ * Cost: F_n(M) is O(classes + GPUs) (see `nodeFragmentation`). Both F_n and F_n' are cached
+ * per node, stamped with the node's version, F_n' per pod class (pods with equal demands share
+ * a small integer class id), in typed arrays: a cycle costs two array reads per node except on
+ * nodes changed since they were last scored.
  *
  * @example
  * const fgd = new FragmentationGradient(TargetWorkload.fromPods(trace));
@@ -24,12 +25,15 @@ export class FragmentationGradient implements ScorePlugin {
   readonly #workload: TargetWorkload;
   readonly #view = new MutableNodeView();
   readonly #picked: number[] = [];
-  /** Per node: cluster version the caches below belong to (-1: none). */
-  #cachedVersion = new Float64Array(0).fill(-1);
+  /** Per node: cluster version `#current` belongs to (-1: none). */
+  #currentVersion = new Float64Array(0);
   #current = new Float64Array(0);
-  #after: Map<string, number>[] = [];
+  /** Per pod class id, per node: F_n' and the node version it was computed at (-1: none). */
+  readonly #afterVersion: Float64Array[] = [];
+  readonly #after: Float64Array[] = [];
+  readonly #classIds = new Map<string, number>();
   #keyPod: PodSpec | undefined;
-  #key = '';
+  #classId = 0;
 
   constructor(workload: TargetWorkload) {
     this.#workload = workload;
@@ -37,24 +41,30 @@ export class FragmentationGradient implements ScorePlugin {
 
   score(ctx: CycleContext, pod: PodSpec, node: number): number {
     const cluster = ctx.cluster;
-    if (this.#cachedVersion.length !== cluster.nodeCount) this.#resize(cluster.nodeCount);
+    const n = cluster.nodeCount;
+    if (this.#current.length !== n) {
+      this.#currentVersion = new Float64Array(n).fill(-1);
+      this.#current = new Float64Array(n);
+      this.#afterVersion.length = 0;
+      this.#after.length = 0;
+      this.#classIds.clear();
+    }
     if (pod !== this.#keyPod) {
       this.#keyPod = pod;
-      this.#key = classKey(pod);
+      this.#classId = this.#classIdOf(pod, n);
     }
     const version = cluster.version(node);
-    const after = this.#after[node]!;
-    if (this.#cachedVersion[node] !== version) {
-      this.#cachedVersion[node] = version;
+    if (this.#currentVersion[node] !== version) {
+      this.#currentVersion[node] = version;
       this.#current[node] = nodeFragmentation(this.#view.load(cluster, node), this.#workload);
-      after.clear();
     }
-    let fragmentAfter = after.get(this.#key);
-    if (fragmentAfter === undefined) {
-      fragmentAfter = this.#fragmentationAfter(ctx, pod, node);
-      after.set(this.#key, fragmentAfter);
+    const afterVersion = this.#afterVersion[this.#classId]!;
+    const after = this.#after[this.#classId]!;
+    if (afterVersion[node] !== version) {
+      afterVersion[node] = version;
+      after[node] = this.#fragmentationAfter(ctx, pod, node);
     }
-    return this.#current[node]! - fragmentAfter;
+    return this.#current[node]! - after[node]!;
   }
 
   normalizeScore(_ctx: CycleContext, _pod: PodSpec, scores: Float64Array, count: number): void {
@@ -71,9 +81,15 @@ export class FragmentationGradient implements ScorePlugin {
     return nodeFragmentation(view, this.#workload);
   }
 
-  #resize(n: number): void {
-    this.#cachedVersion = new Float64Array(n).fill(-1);
-    this.#current = new Float64Array(n);
-    this.#after = Array.from({ length: n }, () => new Map<string, number>());
+  #classIdOf(pod: PodSpec, nodeCount: number): number {
+    const key = classKey(pod);
+    let id = this.#classIds.get(key);
+    if (id === undefined) {
+      id = this.#after.length;
+      this.#classIds.set(key, id);
+      this.#after.push(new Float64Array(nodeCount));
+      this.#afterVersion.push(new Float64Array(nodeCount).fill(-1));
+    }
+    return id;
   }
 }

@@ -1,0 +1,19 @@
+import { RandomStream } from '../../fabric-sim/engine/index.js';
+import type { ScorePlugin } from '../framework/plugin.js';
+
+/**
+ * Score: a uniform random number in [0, 100] per node, from a seeded stream. The "random"
+ * baseline of the FGD paper; deterministic for a given seed and call sequence.
+ */
+export class RandomScore implements ScorePlugin {
+  readonly name = 'Random';
+  readonly #random: RandomStream;
+
+  constructor(seed: number) {
+    this.#random = RandomStream.derive(seed, 'scheduler/plugins/random-score');
+  }
+
+  score(): number {
+    return 100 * this.#random.uniform();
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Charge, SharedBuffer } from './buffer.js';
+import { EcnMarker } from './ecn.js';
+import { EgressScheduler } from './egress.js';
+import { fiveTupleHash, leastLoaded } from './forwarding.js';
+import { CONTROL_CLASS, DATA_CLASS, switchPreset } from './presets.js';
+
+function smallSpec(options: { shared: number; lossless: boolean }) {
+  const spec = switchPreset('tomahawk4-64x400g');
+  spec.buffer.sharedBytes = options.shared;
+  spec.buffer.reservedPerPortClassBytes = 0;
+  spec.buffer.pfcHeadroomPerPortClassBytes = 10_000;
+  spec.buffer.dynamicThresholdAlpha = 1;
+  for (const c of spec.classes) {
+    c.lossless = options.lossless && c.id === DATA_CLASS;
+    c.pfc.enabled = c.lossless;
+  }
+  return spec;
+}
+
+describe('SharedBuffer', () => {
+  it('limits a lossy queue to alpha x free shared bytes (dynamic threshold)', () => {
+    const buffer = new SharedBuffer(smallSpec({ shared: 100_000, lossless: false }), 4);
+    let admitted = 0;
+    while (buffer.admit(0, 1, DATA_CLASS, 1_000) !== Charge.DROP) admitted += 1_000;
+    // With alpha = 1 one queue stops at q = (B - q): half the buffer.
+    expect(admitted).toBe(50_000);
+  });
+
+  it('sends XOFF at the threshold, absorbs in-flight bytes in headroom, then XON', () => {
+    const buffer = new SharedBuffer(smallSpec({ shared: 100_000, lossless: true }), 4);
+    const events: string[] = [];
+    buffer.onPfc = (port, cls, pause) => events.push(`${port}/${cls}/${pause ? 'xoff' : 'xon'}`);
+    const charges: number[] = [];
+    for (let i = 0; i < 60; i++) charges.push(buffer.admit(2, 1, DATA_CLASS, 1_000));
+    expect(events).toEqual(['2/3/xoff']);
+    expect(charges.filter((c) => c === Charge.HEADROOM).length).toBe(10);
+    expect(charges).not.toContain(Charge.DROP);
+    for (const charge of charges) if (charge !== Charge.DROP) buffer.release(2, 1, DATA_CLASS, 1_000, charge);
+    expect(events).toEqual(['2/3/xoff', '2/3/xon']);
+    expect(buffer.sharedUsed).toBe(0);
+  });
+});
+
+describe('EcnMarker', () => {
+  it('marks with the RED ramp between Kmin and Kmax', () => {
+    const ecn = new EcnMarker(switchPreset('tomahawk5-64x800g'));
+    expect(ecn.probability(DATA_CLASS, 5_000)).toBe(0);
+    expect(ecn.probability(DATA_CLASS, 102_500)).toBeCloseTo(0.005, 6);
+    expect(ecn.probability(DATA_CLASS, 200_001)).toBe(1);
+    expect(ecn.probability(0, 1e9)).toBe(0);
+  });
+});
+
+describe('EgressScheduler', () => {
+  it('serves strict priority first and splits DWRR classes by weight', () => {
+    const spec = switchPreset('tomahawk5-64x800g');
+    spec.classes[1]!.dwrrWeight = 1;
+    spec.classes[DATA_CLASS]!.dwrrWeight = 3;
+    const scheduler = new EgressScheduler(spec, 1);
+    const head = new Float64Array(8);
+    const paused = new Uint8Array(8);
+    head[1] = 4_096;
+    head[DATA_CLASS] = 4_096;
+    head[CONTROL_CLASS] = 64;
+    expect(scheduler.pick(0, head, paused)).toBe(CONTROL_CLASS);
+    head[CONTROL_CLASS] = 0;
+    const counts = [0, 0, 0, 0];
+    for (let i = 0; i < 400; i++) counts[scheduler.pick(0, head, paused)]! += 1;
+    expect(counts[DATA_CLASS]! / counts[1]!).toBeCloseTo(3, 1);
+    paused[DATA_CLASS] = 1;
+    expect(scheduler.pick(0, head, paused)).toBe(1);
+  });
+});
+
+describe('forwarding', () => {
+  it('hashes deterministically and differently per seed', () => {
+    expect(fiveTupleHash(1, 10, 20, 5000)).toBe(fiveTupleHash(1, 10, 20, 5000));
+    expect(fiveTupleHash(1, 10, 20, 5000)).not.toBe(fiveTupleHash(2, 10, 20, 5000));
+    const buckets = [0, 0, 0, 0];
+    for (let port = 0; port < 4_000; port++) buckets[fiveTupleHash(7, 1, 2, port) % 4]! += 1;
+    for (const b of buckets) expect(b).toBeGreaterThan(900);
+  });
+
+  it('adaptive choice takes the least-loaded candidate', () => {
+    const ports = Int32Array.from([5, 6, 7]);
+    const load = new Float64Array(8);
+    load[5] = 10;
+    load[6] = 3;
+    load[7] = 8;
+    expect(leastLoaded(ports, 0, 3, 0, load)).toBe(6);
+  });
+});

@@ -1,0 +1,952 @@
+import { Charge, SharedBuffer } from '../../switch-model/buffer.js';
+import { EcnMarker } from '../../switch-model/ecn.js';
+import { EgressScheduler } from '../../switch-model/egress.js';
+import { fiveTupleHash, leastLoaded, mix32, nameHash } from '../../switch-model/forwarding.js';
+import { CONTROL_CLASS, DATA_CLASS } from '../../switch-model/presets.js';
+import { NUM_CLASSES, type LoadBalancingMode, type SwitchSpec } from '../../switch-model/spec.js';
+import type { Topology } from '../cluster/topology.js';
+import { Engine } from '../engine/engine.js';
+import type { RandomStream } from '../engine/random.js';
+import { type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, NoCongestionControl } from './cc.js';
+import { LogHistogram } from './histogram.js';
+
+/**
+ * Header bytes modelled per data packet: Ethernet 14 + FCS 4, IPv4 20, UDP 8, InfiniBand BTH 12,
+ * ICRC 4 (= 62), plus preamble/SFD 8 and inter-frame gap 12 that also occupy the wire.
+ */
+export const DATA_OVERHEAD_BYTES = 82;
+/** Wire bytes of an ACK/NACK (data headers + AETH 4) and of a CNP (same size modelled). */
+export const CONTROL_WIRE_BYTES = 86;
+/** A PFC pause frame: 64-byte MAC control frame + 20 bytes preamble and gap. */
+export const PFC_FRAME_WIRE_BYTES = 84;
+
+const TYPE_DATA = 0;
+const TYPE_ACK = 1;
+const TYPE_NACK = 2;
+const TYPE_CNP = 3;
+
+const ECN_NOT_ECT = 0;
+const ECN_ECT = 1;
+const ECN_CE = 3;
+
+const KIND_HOST = 0;
+const KIND_SWITCH = 1;
+
+const LB_MODE: Record<LoadBalancingMode, number> = { ECMP: 0, PACKET_SPRAY: 1, FLOWLET: 2, ADAPTIVE: 3 };
+const FLOWLET_TABLE = 4096;
+
+/** One transfer: `bytes` from NIC node `src` to NIC node `dst`, started at `startNs` once its dependencies finished. */
+export interface FlowDef {
+  src: number;
+  dst: number;
+  bytes: number;
+  /** Earliest start; for a flow with dependencies, the delay after the last one finishes. */
+  startNs: number;
+  /** Flows that must be fully received before this one starts. */
+  deps: readonly number[];
+}
+
+export interface TransportOptions {
+  /** `dcqcn` (default) or `none` (PFC only). */
+  cc: 'dcqcn' | 'none';
+  /** The receiver acknowledges every this many in-order packets (and the last). */
+  ackEveryPackets: number;
+  /** Go-back-N retransmission timeout. */
+  rtoNs: number;
+  /** Unacknowledged packets a flow may have in flight (Infinity: rate-based only, as RoCE NICs). */
+  windowPackets: number;
+  cnpIntervalNs: number;
+}
+
+export const DEFAULT_TRANSPORT: TransportOptions = {
+  cc: 'dcqcn',
+  ackEveryPackets: 1,
+  rtoNs: 100_000,
+  windowPackets: Infinity,
+  cnpIntervalNs: DCQCN_CNP_INTERVAL_NS,
+};
+
+export interface NetworkOptions {
+  seed?: number;
+  transport?: Partial<TransportOptions>;
+  /** Replaces the congestion controller chosen by `transport.cc`. */
+  congestionControl?: CongestionControl;
+}
+
+/**
+ * The packet-level network: links with serialization and propagation, switches built from
+ * switch-model (shared buffer, ECN, PFC, egress scheduling, load balancing), and hosts with a
+ * RoCEv2-style reliable transport (ACK/NACK, go-back-N, timeouts, CNPs) under a pluggable
+ * congestion controller.
+ *
+ * Packets live in a struct-of-arrays pool indexed by packet number; events carry the packet,
+ * port or flow index. Ports are numbered node by node, so each switch's per-port state is a
+ * contiguous slice. Nodes 0 .. hosts-1 are NICs.
+ */
+export class PacketNetwork {
+  readonly engine: Engine;
+  readonly topology: Topology;
+  readonly transport: TransportOptions;
+  readonly cc: CongestionControl;
+  readonly hostCount: number;
+  readonly nodeCount: number;
+  readonly portCount: number;
+  readonly mtu: number;
+
+  // Nodes.
+  readonly nodeKind: Uint8Array;
+  readonly portBase: Int32Array;
+  readonly portCountOf: Int32Array;
+  readonly #buffers: (SharedBuffer | undefined)[] = [];
+  readonly #ecn: (EcnMarker | undefined)[] = [];
+  readonly #schedulers: EgressScheduler[] = [];
+  readonly #headView: Float64Array[] = [];
+  readonly #pausedView: Uint8Array[] = [];
+  readonly #latencyNs: Float64Array;
+  readonly #cutThrough: Uint8Array;
+  readonly #lbMode: Uint8Array;
+  readonly #hashSeed: Uint32Array;
+  readonly #flowletGapNs: Float64Array;
+  readonly #flowletTime: Float64Array[] = [];
+  readonly #flowletPort: Int32Array[] = [];
+  readonly #switchRandom: (RandomStream | undefined)[] = [];
+
+  // Ports (directional link ends).
+  readonly portOwner: Int32Array;
+  readonly portPeer: Int32Array;
+  readonly portRate: Float64Array;
+  readonly portProp: Float64Array;
+  readonly portUp: Uint8Array;
+  readonly portName: string[] = [];
+  readonly #portBusy: Uint8Array;
+  readonly #queueHead: Int32Array;
+  readonly #queueTail: Int32Array;
+  readonly #queueBytes: Float64Array;
+  readonly #headBytes: Float64Array;
+  readonly #portQueued: Float64Array;
+  readonly #paused: Uint8Array;
+  readonly #pausedSince: Float64Array;
+  readonly #hostWakeAt: Float64Array;
+  readonly portTxBytes: Float64Array;
+  readonly portDataBytes: Float64Array;
+  readonly portMaxQueue: Float64Array;
+
+  // Routing: candidates of (node, dst host) in routePorts[offset .. offset + count).
+  readonly #routeOffset: Int32Array;
+  readonly #routeCount: Int32Array;
+  readonly #routePorts: Int32Array;
+
+  // Packet pool.
+  #cap = 0;
+  #pFlow = new Int32Array(0);
+  #pSeq = new Int32Array(0);
+  #pPayload = new Int32Array(0);
+  #pWire = new Int32Array(0);
+  #pType = new Uint8Array(0);
+  #pCls = new Uint8Array(0);
+  #pEcn = new Uint8Array(0);
+  #pSrc = new Int32Array(0);
+  #pDst = new Int32Array(0);
+  #pInPort = new Int32Array(0);
+  #pCharge = new Int8Array(0);
+  #pNext = new Int32Array(0);
+  #pTail = new Float64Array(0);
+  #pRecordPath = new Uint8Array(0);
+  #free = new Int32Array(0);
+  #freeTop = 0;
+  #live = 0;
+
+  // Flows.
+  flowCount = 0;
+  fSrc = new Int32Array(0);
+  fDst = new Int32Array(0);
+  fBytes = new Float64Array(0);
+  fPackets = new Int32Array(0);
+  fStartAt = new Float64Array(0);
+  fStartNs = new Float64Array(0);
+  fRecvDoneNs = new Float64Array(0);
+  fSendDoneNs = new Float64Array(0);
+  fFirstDataNs = new Float64Array(0);
+  fLastDataNs = new Float64Array(0);
+  fRetransmits = new Int32Array(0);
+  fTimeouts = new Int32Array(0);
+  fPath: number[][] = [];
+  #fPort = new Int32Array(0);
+  #fEntropy = new Int32Array(0);
+  #fNext = new Int32Array(0);
+  #fUna = new Int32Array(0);
+  #fHighest = new Int32Array(0);
+  #fNextSendNs = new Float64Array(0);
+  #fLastProgressNs = new Float64Array(0);
+  #fRtoArmed = new Uint8Array(0);
+  #fActive = new Uint8Array(0);
+  #fDepsLeft = new Int32Array(0);
+  #fDependents: number[][] = [];
+  #rate = new Float64Array(0);
+  #lineRate = new Float64Array(0);
+  // Receiver side.
+  #rExpected = new Int32Array(0);
+  #rSinceAck = new Int32Array(0);
+  #rNackSent = new Uint8Array(0);
+  #rLastCnpNs = new Float64Array(0);
+  #hostFlows: number[][] = [];
+  #hostCursor: Int32Array;
+
+  // Counters.
+  readonly counters = {
+    dataPacketsSent: 0,
+    dataBytesSent: 0,
+    dataPacketsDelivered: 0,
+    dataBytesDelivered: 0,
+    dataPacketsDiscarded: 0,
+    dataPacketsDropped: 0,
+    dataBytesDropped: 0,
+    controlPacketsDropped: 0,
+    retransmittedPackets: 0,
+    retransmittedBytes: 0,
+    timeouts: 0,
+    nacks: 0,
+    acks: 0,
+    cnps: 0,
+    ecnMarks: 0,
+    pfcPauseFrames: 0,
+    pfcResumeFrames: 0,
+    pfcPausedNs: 0,
+    headroomDrops: 0,
+  };
+  readonly queueDepth = new LogHistogram();
+  #onFlowDone: ((flow: number) => void) | undefined;
+
+  readonly #kArrive: number;
+  readonly #kTxDone: number;
+  readonly #kPfc: number;
+  readonly #kWake: number;
+  readonly #kStart: number;
+  readonly #kRto: number;
+
+  constructor(topology: Topology, options: NetworkOptions = {}) {
+    this.topology = topology;
+    this.engine = new Engine({ seed: options.seed ?? 1 });
+    this.transport = { ...DEFAULT_TRANSPORT, ...options.transport };
+    this.cc = options.congestionControl ?? (this.transport.cc === 'dcqcn' ? new Dcqcn() : new NoCongestionControl());
+    this.mtu = topology.mtuBytes;
+    const nodes = topology.nodes;
+    this.nodeCount = nodes.length;
+    this.hostCount = topology.gpus.length;
+
+    // Ports, node by node.
+    const portsOfNode: { link: number; peerNode: number }[][] = nodes.map(() => []);
+    topology.links.forEach((link, i) => {
+      portsOfNode[link.a]!.push({ link: i, peerNode: link.b });
+      portsOfNode[link.b]!.push({ link: i, peerNode: link.a });
+    });
+    this.portBase = new Int32Array(this.nodeCount);
+    this.portCountOf = new Int32Array(this.nodeCount);
+    let ports = 0;
+    for (let n = 0; n < this.nodeCount; n++) {
+      this.portBase[n] = ports;
+      this.portCountOf[n] = portsOfNode[n]!.length;
+      ports += portsOfNode[n]!.length;
+    }
+    this.portCount = ports;
+    this.portOwner = new Int32Array(ports);
+    this.portPeer = new Int32Array(ports).fill(-1);
+    this.portRate = new Float64Array(ports);
+    this.portProp = new Float64Array(ports);
+    this.portUp = new Uint8Array(ports);
+    const endOf = new Map<string, number>();
+    for (let n = 0; n < this.nodeCount; n++) {
+      portsOfNode[n]!.forEach((p, k) => {
+        const port = this.portBase[n]! + k;
+        const link = topology.links[p.link]!;
+        this.portOwner[port] = n;
+        this.portRate[port] = link.rateGbps / 8;
+        this.portProp[port] = link.propagationDelayNs;
+        this.portUp[port] = link.up ? 1 : 0;
+        this.portName.push(`${nodes[n]!.name}->${nodes[p.peerNode]!.name}`);
+        const other = endOf.get(`${p.link}`);
+        if (other === undefined) endOf.set(`${p.link}`, port);
+        else {
+          this.portPeer[port] = other;
+          this.portPeer[other] = port;
+        }
+      });
+    }
+    this.#portBusy = new Uint8Array(ports);
+    this.#queueHead = new Int32Array(ports * NUM_CLASSES).fill(-1);
+    this.#queueTail = new Int32Array(ports * NUM_CLASSES).fill(-1);
+    this.#queueBytes = new Float64Array(ports * NUM_CLASSES);
+    this.#headBytes = new Float64Array(ports * NUM_CLASSES);
+    this.#portQueued = new Float64Array(ports);
+    this.#paused = new Uint8Array(ports * NUM_CLASSES);
+    this.#pausedSince = new Float64Array(ports * NUM_CLASSES);
+    this.#hostWakeAt = new Float64Array(ports).fill(Infinity);
+    this.portTxBytes = new Float64Array(ports);
+    this.portDataBytes = new Float64Array(ports);
+    this.portMaxQueue = new Float64Array(ports);
+
+    // Switch behaviour per node.
+    this.nodeKind = new Uint8Array(this.nodeCount);
+    this.#latencyNs = new Float64Array(this.nodeCount);
+    this.#cutThrough = new Uint8Array(this.nodeCount);
+    this.#lbMode = new Uint8Array(this.nodeCount);
+    this.#hashSeed = new Uint32Array(this.nodeCount);
+    this.#flowletGapNs = new Float64Array(this.nodeCount);
+    for (let n = 0; n < this.nodeCount; n++) {
+      const node = nodes[n]!;
+      const base = this.portBase[n]! * NUM_CLASSES;
+      const count = this.portCountOf[n]!;
+      this.#headView.push(this.#headBytes.subarray(base, base + count * NUM_CLASSES));
+      this.#pausedView.push(this.#paused.subarray(base, base + count * NUM_CLASSES));
+      if (node.kind === 'nic') {
+        this.nodeKind[n] = KIND_HOST;
+        this.#schedulers.push(new EgressScheduler(topology.switchSpec, count));
+        this.#buffers.push(undefined);
+        this.#ecn.push(undefined);
+        this.#switchRandom.push(undefined);
+        this.#flowletTime.push(new Float64Array(0));
+        this.#flowletPort.push(new Int32Array(0));
+        continue;
+      }
+      const spec: SwitchSpec = node.kind === 'nvswitch' ? topology.nvswitchSpec : topology.switchSpec;
+      this.nodeKind[n] = KIND_SWITCH;
+      this.#latencyNs[n] = spec.portToPortLatencyNs;
+      this.#cutThrough[n] = spec.forwarding === 'CUT_THROUGH' ? 1 : 0;
+      this.#lbMode[n] = LB_MODE[spec.loadBalancing.mode];
+      this.#hashSeed[n] = (spec.loadBalancing.hashSeed ^ nameHash(node.name) ^ mix32(options.seed ?? 1)) >>> 0;
+      this.#flowletGapNs[n] = spec.loadBalancing.flowletGapNs;
+      const buffer = new SharedBuffer(spec, count);
+      const nodeIndex = n;
+      buffer.onPfc = (localPort, cls, pause) => {
+        this.#sendPfc(this.portBase[nodeIndex]! + localPort, cls, pause);
+      };
+      this.#buffers.push(buffer);
+      this.#ecn.push(new EcnMarker(spec));
+      this.#schedulers.push(new EgressScheduler(spec, count));
+      this.#switchRandom.push(this.engine.random(`switch/${node.name}`));
+      const lb = spec.loadBalancing.mode === 'FLOWLET';
+      this.#flowletTime.push(new Float64Array(lb ? FLOWLET_TABLE : 0).fill(-Infinity));
+      this.#flowletPort.push(new Int32Array(lb ? FLOWLET_TABLE : 0));
+    }
+    this.#hostCursor = new Int32Array(this.nodeCount);
+    for (let h = 0; h < this.nodeCount; h++) this.#hostFlows.push([]);
+
+    // Routing tables.
+    const r = this.#buildRoutes();
+    this.#routeOffset = r.offset;
+    this.#routeCount = r.count;
+    this.#routePorts = r.ports;
+
+    this.#growPool(1024);
+    const engine = this.engine;
+    this.#kArrive = engine.register('net/arrive', (pkt) => {
+      this.#arrive(pkt);
+    });
+    this.#kTxDone = engine.register('net/tx-done', (port) => {
+      this.#portBusy[port] = 0;
+      this.#tryTx(port);
+    });
+    this.#kPfc = engine.register('net/pfc', (code) => {
+      this.#applyPfc(code);
+    });
+    this.#kWake = engine.register('net/host-wake', (port) => {
+      this.#hostWakeAt[port] = Infinity;
+      this.#tryTx(port);
+    });
+    this.#kStart = engine.register('net/flow-start', (flow) => {
+      this.#startFlow(flow);
+    });
+    this.#kRto = engine.register('net/rto', (flow) => {
+      this.#onRto(flow);
+    });
+  }
+
+  /** Calls `hook(flow)` when a flow has been fully received. */
+  onFlowDone(hook: (flow: number) => void): void {
+    this.#onFlowDone = hook;
+  }
+
+  /** Defines all flows (once, before running). Returns the first flow index. */
+  addFlows(flows: readonly FlowDef[]): void {
+    if (this.flowCount !== 0) throw new Error('PacketNetwork.addFlows: flows are defined once');
+    const n = flows.length;
+    this.flowCount = n;
+    this.fSrc = new Int32Array(n);
+    this.fDst = new Int32Array(n);
+    this.fBytes = new Float64Array(n);
+    this.fPackets = new Int32Array(n);
+    this.fStartAt = new Float64Array(n);
+    this.fStartNs = new Float64Array(n).fill(NaN);
+    this.fRecvDoneNs = new Float64Array(n).fill(NaN);
+    this.fSendDoneNs = new Float64Array(n).fill(NaN);
+    this.fFirstDataNs = new Float64Array(n).fill(NaN);
+    this.fLastDataNs = new Float64Array(n).fill(NaN);
+    this.fRetransmits = new Int32Array(n);
+    this.fTimeouts = new Int32Array(n);
+    this.#fPort = new Int32Array(n);
+    this.#fEntropy = new Int32Array(n);
+    this.#fNext = new Int32Array(n);
+    this.#fUna = new Int32Array(n);
+    this.#fHighest = new Int32Array(n);
+    this.#fNextSendNs = new Float64Array(n);
+    this.#fLastProgressNs = new Float64Array(n);
+    this.#fRtoArmed = new Uint8Array(n);
+    this.#fActive = new Uint8Array(n);
+    this.#fDepsLeft = new Int32Array(n);
+    this.#rate = new Float64Array(n);
+    this.#lineRate = new Float64Array(n);
+    this.#rExpected = new Int32Array(n);
+    this.#rSinceAck = new Int32Array(n);
+    this.#rNackSent = new Uint8Array(n);
+    this.#rLastCnpNs = new Float64Array(n).fill(-Infinity);
+    this.#fDependents = flows.map(() => []);
+    this.fPath = flows.map(() => []);
+    const entropy = this.engine.random('transport/entropy');
+    flows.forEach((flow, f) => {
+      if (flow.src === flow.dst) throw new Error(`flow ${f}: source and destination are the same NIC`);
+      this.fSrc[f] = flow.src;
+      this.fDst[f] = flow.dst;
+      this.fBytes[f] = flow.bytes;
+      this.fPackets[f] = Math.max(1, Math.ceil(flow.bytes / this.mtu));
+      this.fStartAt[f] = flow.startNs;
+      this.#fEntropy[f] = 49_152 + entropy.integer(0, 16_383);
+      this.#fDepsLeft[f] = flow.deps.length;
+      for (const d of flow.deps) this.#fDependents[d]!.push(f);
+      const port = this.#hostPort(flow.src, flow.dst, this.#fEntropy[f]);
+      if (port < 0) throw new Error(`flow ${f}: no route from node ${flow.src} to node ${flow.dst}`);
+      this.#fPort[f] = port;
+      this.#lineRate[f] = this.portRate[port]!;
+    });
+    this.cc.attach({ engine: this.engine, rate: this.#rate, lineRate: this.#lineRate });
+    flows.forEach((flow, f) => {
+      if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
+    });
+  }
+
+  /** Runs until every flow finished (or `limitNs`). */
+  run(limitNs = Infinity): void {
+    if (limitNs === Infinity) this.engine.runUntilIdle();
+    else this.engine.runUntil(limitNs);
+    for (let i = 0; i < this.#paused.length; i++) {
+      if (this.#paused[i] === 1) this.counters.pfcPausedNs += this.engine.nowNs - this.#pausedSince[i]!;
+    }
+    this.counters.headroomDrops = this.#buffers.reduce((sum, b) => sum + (b?.headroomDrops ?? 0), 0);
+  }
+
+  /** Packets allocated and not yet freed (0 after a complete run: nothing leaks). */
+  get livePackets(): number {
+    return this.#live;
+  }
+
+  /** Peak shared-buffer bytes of each switch by name. */
+  peakBufferBytes(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.#buffers.forEach((b, n) => {
+      if (b !== undefined) out[this.topology.nodes[n]!.name] = b.peakSharedUsed;
+    });
+    return out;
+  }
+
+  /** Minimal hop path (ports) from `src` to `dst` following the first candidate, for ideal-time computations. */
+  pathPorts(src: number, dst: number): number[] {
+    const path: number[] = [];
+    let node = src;
+    while (node !== dst) {
+      const offset = this.#routeOffset[node * this.hostCount + dst]!;
+      if (this.#routeCount[node * this.hostCount + dst] === 0) return [];
+      const port = this.#routePorts[offset]!;
+      path.push(port);
+      node = this.portOwner[this.portPeer[port]!]!;
+    }
+    return path;
+  }
+
+  /** Ideal completion of `bytes` from src to dst: alpha + bytes / B on the minimal path (issue 3 definitions). */
+  idealNs(src: number, dst: number, bytes: number): { alphaNs: number; bandwidthBytesPerNs: number; idealNs: number } {
+    const path = this.pathPorts(src, dst);
+    let alpha = 0;
+    let minRate = Infinity;
+    for (const port of path) {
+      alpha += this.portProp[port]!;
+      minRate = Math.min(minRate, this.portRate[port]!);
+      const next = this.portOwner[this.portPeer[port]!]!;
+      if (this.nodeKind[next] === KIND_SWITCH) {
+        alpha += this.#latencyNs[next]!;
+        if (this.#cutThrough[next] === 0) alpha += (this.mtu + DATA_OVERHEAD_BYTES) / this.portRate[port]!;
+      }
+    }
+    const bandwidth = (minRate * this.mtu) / (this.mtu + DATA_OVERHEAD_BYTES);
+    return { alphaNs: alpha, bandwidthBytesPerNs: bandwidth, idealNs: alpha + bytes / bandwidth };
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  #buildRoutes(): { offset: Int32Array; count: Int32Array; ports: Int32Array } {
+    const H = this.hostCount;
+    const N = this.nodeCount;
+    const offset = new Int32Array(N * H);
+    const count = new Int32Array(N * H);
+    const ports: number[] = [];
+    const dist = new Int32Array(N);
+    const queue = new Int32Array(N);
+    for (let d = 0; d < H; d++) {
+      dist.fill(-1);
+      dist[d] = 0;
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = d;
+      while (head < tail) {
+        const v = queue[head++]!;
+        if (v !== d && this.nodeKind[v] === KIND_HOST) continue; // hosts never forward
+        for (let p = this.portBase[v]!; p < this.portBase[v]! + this.portCountOf[v]!; p++) {
+          if (this.portUp[p] === 0) continue;
+          const u = this.portOwner[this.portPeer[p]!]!;
+          if (dist[u] === -1) {
+            dist[u] = dist[v]! + 1;
+            queue[tail++] = u;
+          }
+        }
+      }
+      for (let n = 0; n < N; n++) {
+        offset[n * H + d] = ports.length;
+        if (n === d || dist[n]! <= 0) continue;
+        let nvlinkOnly = false;
+        if (this.nodeKind[n] === KIND_HOST) {
+          // A GPU reaches a GPU of its own server over NVLink, never over the NIC.
+          for (let p = this.portBase[n]!; p < this.portBase[n]! + this.portCountOf[n]!; p++) {
+            const u = this.portOwner[this.portPeer[p]!]!;
+            if (this.portUp[p] === 1 && this.topology.nodes[u]!.kind === 'nvswitch' && dist[u] === dist[n]! - 1) nvlinkOnly = true;
+          }
+        }
+        for (let p = this.portBase[n]!; p < this.portBase[n]! + this.portCountOf[n]!; p++) {
+          if (this.portUp[p] === 0) continue;
+          const u = this.portOwner[this.portPeer[p]!]!;
+          if (dist[u] !== dist[n]! - 1) continue;
+          if (nvlinkOnly && this.topology.nodes[u]!.kind !== 'nvswitch') continue;
+          ports.push(p);
+          count[n * H + d]! += 1;
+        }
+      }
+    }
+    return { offset, count, ports: Int32Array.from(ports) };
+  }
+
+  #hostPort(src: number, dst: number, entropy: number): number {
+    const i = src * this.hostCount + dst;
+    const count = this.#routeCount[i]!;
+    if (count === 0) return -1;
+    const offset = this.#routeOffset[i]!;
+    return this.#routePorts[offset + (count === 1 ? 0 : fiveTupleHash(0, src, dst, entropy) % count)]!;
+  }
+
+  #forward(node: number, pkt: number): number {
+    const dst = this.#pDst[pkt]!;
+    const i = node * this.hostCount + dst;
+    const count = this.#routeCount[i]!;
+    if (count === 0) return -1;
+    const offset = this.#routeOffset[i]!;
+    if (count === 1) return this.#routePorts[offset]!;
+    const flow = this.#pFlow[pkt]!;
+    const src = this.#pSrc[pkt]!;
+    const hash = fiveTupleHash(this.#hashSeed[node]!, src, dst, this.#fEntropy[flow]! ^ (this.#pType[pkt] === TYPE_DATA ? 0 : 1));
+    switch (this.#lbMode[node]) {
+      case 1:
+        return this.#routePorts[offset + this.#switchRandom[node]!.integer(0, count - 1)]!;
+      case 2: {
+        const slot = hash & (FLOWLET_TABLE - 1);
+        const times = this.#flowletTime[node]!;
+        const chosen = this.#flowletPort[node]!;
+        const now = this.engine.nowNs;
+        if (now - times[slot]! > this.#flowletGapNs[node]!) {
+          chosen[slot] = this.#routePorts[offset + this.#switchRandom[node]!.integer(0, count - 1)]!;
+        }
+        times[slot] = now;
+        return chosen[slot]!;
+      }
+      case 3:
+        return leastLoaded(this.#routePorts, offset, count, hash, this.#portQueued);
+      default:
+        return this.#routePorts[offset + (hash % count)]!;
+    }
+  }
+
+  // ---------------------------------------------------------------- packets
+
+  #growPool(capacity: number): void {
+    const grow = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.#pFlow = grow(this.#pFlow, (n) => new Int32Array(n));
+    this.#pSeq = grow(this.#pSeq, (n) => new Int32Array(n));
+    this.#pPayload = grow(this.#pPayload, (n) => new Int32Array(n));
+    this.#pWire = grow(this.#pWire, (n) => new Int32Array(n));
+    this.#pType = grow(this.#pType, (n) => new Uint8Array(n));
+    this.#pCls = grow(this.#pCls, (n) => new Uint8Array(n));
+    this.#pEcn = grow(this.#pEcn, (n) => new Uint8Array(n));
+    this.#pSrc = grow(this.#pSrc, (n) => new Int32Array(n));
+    this.#pDst = grow(this.#pDst, (n) => new Int32Array(n));
+    this.#pInPort = grow(this.#pInPort, (n) => new Int32Array(n));
+    this.#pCharge = grow(this.#pCharge, (n) => new Int8Array(n));
+    this.#pNext = grow(this.#pNext, (n) => new Int32Array(n));
+    this.#pTail = grow(this.#pTail, (n) => new Float64Array(n));
+    this.#pRecordPath = grow(this.#pRecordPath, (n) => new Uint8Array(n));
+    const free = new Int32Array(capacity);
+    free.set(this.#free.subarray(0, this.#freeTop));
+    let top = this.#freeTop;
+    for (let i = capacity - 1; i >= this.#cap; i--) free[top++] = i;
+    this.#free = free;
+    this.#freeTop = top;
+    this.#cap = capacity;
+  }
+
+  #alloc(type: number, flow: number, seq: number, src: number, dst: number, payload: number, wire: number, cls: number): number {
+    if (this.#freeTop === 0) this.#growPool(this.#cap * 2);
+    const pkt = this.#free[--this.#freeTop]!;
+    this.#live++;
+    this.#pType[pkt] = type;
+    this.#pFlow[pkt] = flow;
+    this.#pSeq[pkt] = seq;
+    this.#pSrc[pkt] = src;
+    this.#pDst[pkt] = dst;
+    this.#pPayload[pkt] = payload;
+    this.#pWire[pkt] = wire;
+    this.#pCls[pkt] = cls;
+    this.#pEcn[pkt] = ECN_NOT_ECT;
+    this.#pNext[pkt] = -1;
+    this.#pCharge[pkt] = Charge.DROP;
+    this.#pRecordPath[pkt] = 0;
+    return pkt;
+  }
+
+  #release(pkt: number): void {
+    this.#free[this.#freeTop++] = pkt;
+    this.#live--;
+  }
+
+  #enqueue(port: number, cls: number, pkt: number): void {
+    const q = port * NUM_CLASSES + cls;
+    const wire = this.#pWire[pkt]!;
+    this.#pNext[pkt] = -1;
+    if (this.#queueTail[q] === -1) {
+      this.#queueHead[q] = pkt;
+      this.#headBytes[q] = wire;
+    } else this.#pNext[this.#queueTail[q]!] = pkt;
+    this.#queueTail[q] = pkt;
+    this.#queueBytes[q]! += wire;
+    this.#portQueued[port]! += wire;
+  }
+
+  #dequeue(port: number, cls: number): number {
+    const q = port * NUM_CLASSES + cls;
+    const pkt = this.#queueHead[q]!;
+    const next = this.#pNext[pkt]!;
+    this.#queueHead[q] = next;
+    if (next === -1) {
+      this.#queueTail[q] = -1;
+      this.#headBytes[q] = 0;
+    } else this.#headBytes[q] = this.#pWire[next]!;
+    const wire = this.#pWire[pkt]!;
+    this.#queueBytes[q]! -= wire;
+    this.#portQueued[port]! -= wire;
+    return pkt;
+  }
+
+  // ---------------------------------------------------------------- links
+
+  #tryTx(port: number): void {
+    if (this.#portBusy[port] === 1 || this.portUp[port] === 0) return;
+    const node = this.portOwner[port]!;
+    const local = port - this.portBase[node]!;
+    const cls = this.#schedulers[node]!.pick(local, this.#headView[node]!, this.#pausedView[node]!);
+    let pkt: number;
+    if (cls >= 0) {
+      pkt = this.#dequeue(port, cls);
+      if (this.nodeKind[node] === KIND_SWITCH) {
+        const inPort = this.#pInPort[pkt]!;
+        this.#buffers[node]!.release(inPort - this.portBase[node]!, local, cls, this.#pWire[pkt]!, this.#pCharge[pkt]!);
+      }
+    } else if (this.nodeKind[node] === KIND_HOST) {
+      pkt = this.#pullData(port);
+      if (pkt < 0) return;
+    } else return;
+    this.#transmit(port, pkt);
+  }
+
+  #transmit(port: number, pkt: number): void {
+    const now = this.engine.nowNs;
+    const wire = this.#pWire[pkt]!;
+    const ser = wire / this.portRate[port]!;
+    const node = this.portOwner[port]!;
+    // Cut-through: a packet cannot leave before its tail arrived.
+    let end = now + ser;
+    if (this.nodeKind[node] === KIND_SWITCH && this.#cutThrough[node] === 1 && this.#pTail[pkt]! > end) end = this.#pTail[pkt]!;
+    this.#portBusy[port] = 1;
+    this.engine.scheduleAt(end, this.#kTxDone, port);
+    this.portTxBytes[port]! += wire;
+    if (this.#pType[pkt] === TYPE_DATA) this.portDataBytes[port]! += this.#pPayload[pkt]!;
+    const peer = this.portPeer[port]!;
+    const next = this.portOwner[peer]!;
+    const prop = this.portProp[port]!;
+    this.#pInPort[pkt] = peer;
+    if (this.nodeKind[next] === KIND_HOST) {
+      this.engine.scheduleAt(end + prop, this.#kArrive, pkt);
+    } else if (this.#cutThrough[next] === 1) {
+      this.#pTail[pkt] = end + prop;
+      this.engine.scheduleAt(end - ser + prop + this.#latencyNs[next]!, this.#kArrive, pkt);
+    } else {
+      this.#pTail[pkt] = end + prop;
+      this.engine.scheduleAt(end + prop + this.#latencyNs[next]!, this.#kArrive, pkt);
+    }
+  }
+
+  #arrive(pkt: number): void {
+    const node = this.portOwner[this.#pInPort[pkt]!]!;
+    if (this.nodeKind[node] === KIND_HOST) this.#hostReceive(node, pkt);
+    else this.#switchReceive(node, pkt);
+  }
+
+  #switchReceive(node: number, pkt: number): void {
+    const out = this.#forward(node, pkt);
+    const cls = this.#pCls[pkt]!;
+    const wire = this.#pWire[pkt]!;
+    const base = this.portBase[node]!;
+    const charge = out < 0 ? Charge.DROP : this.#buffers[node]!.admit(this.#pInPort[pkt]! - base, out - base, cls, wire);
+    if (charge === Charge.DROP) {
+      this.#drop(pkt);
+      return;
+    }
+    this.#pCharge[pkt] = charge;
+    const q = out * NUM_CLASSES + cls;
+    if (this.#pEcn[pkt] === ECN_ECT) {
+      const depth = this.#queueBytes[q]!;
+      if (this.#ecn[node]!.shouldMark(cls, depth, this.#switchRandom[node]!.uniform())) {
+        this.#pEcn[pkt] = ECN_CE;
+        this.counters.ecnMarks++;
+      }
+    }
+    if (this.#pRecordPath[pkt] === 1) this.fPath[this.#pFlow[pkt]!]!.push(out);
+    this.#enqueue(out, cls, pkt);
+    const depth = this.#portQueued[out]!;
+    this.queueDepth.record(depth);
+    if (depth > this.portMaxQueue[out]!) this.portMaxQueue[out] = depth;
+    this.#tryTx(out);
+  }
+
+  #drop(pkt: number): void {
+    if (this.#pType[pkt] === TYPE_DATA) {
+      this.counters.dataPacketsDropped++;
+      this.counters.dataBytesDropped += this.#pPayload[pkt]!;
+    } else this.counters.controlPacketsDropped++;
+    this.#release(pkt);
+  }
+
+  #sendPfc(ingressPort: number, cls: number, pause: boolean): void {
+    // The frame goes back over the link the packets came in on, to the upstream transmitter.
+    const upstream = this.portPeer[ingressPort]!;
+    if (pause) this.counters.pfcPauseFrames++;
+    else this.counters.pfcResumeFrames++;
+    const delay = PFC_FRAME_WIRE_BYTES / this.portRate[ingressPort]! + this.portProp[ingressPort]!;
+    this.engine.schedule(delay, this.#kPfc, (upstream * NUM_CLASSES + cls) * 2 + (pause ? 1 : 0));
+  }
+
+  #applyPfc(code: number): void {
+    const pause = code % 2 === 1;
+    const q = (code - (pause ? 1 : 0)) / 2;
+    const port = Math.floor(q / NUM_CLASSES);
+    if (pause) {
+      if (this.#paused[q] === 0) {
+        this.#paused[q] = 1;
+        this.#pausedSince[q] = this.engine.nowNs;
+      }
+    } else if (this.#paused[q] === 1) {
+      this.#paused[q] = 0;
+      this.counters.pfcPausedNs += this.engine.nowNs - this.#pausedSince[q]!;
+      this.#tryTx(port);
+    }
+  }
+
+  // ---------------------------------------------------------------- transport: sender
+
+  #startFlow(flow: number): void {
+    const now = this.engine.nowNs;
+    this.fStartNs[flow] = now;
+    this.#fActive[flow] = 1;
+    this.#fNextSendNs[flow] = now;
+    this.cc.onFlowStart(flow);
+    this.#hostFlows[this.fSrc[flow]!]!.push(flow);
+    this.#tryTx(this.#fPort[flow]!);
+  }
+
+  #pullData(port: number): number {
+    const host = this.portOwner[port]!;
+    const flows = this.#hostFlows[host]!;
+    const n = flows.length;
+    if (n === 0) return -1;
+    if (this.#paused[port * NUM_CLASSES + DATA_CLASS] === 1) return -1;
+    const now = this.engine.nowNs;
+    let wakeAt = Infinity;
+    const start = this.#hostCursor[host]! % n;
+    for (let k = 0; k < n; k++) {
+      const i = (start + k) % n;
+      const f = flows[i]!;
+      if (this.#fPort[f] !== port) continue;
+      const next = this.#fNext[f]!;
+      if (next >= this.fPackets[f]! || next - this.#fUna[f]! >= this.transport.windowPackets) continue;
+      if (this.#fNextSendNs[f]! > now) {
+        if (this.#fNextSendNs[f]! < wakeAt) wakeAt = this.#fNextSendNs[f]!;
+        continue;
+      }
+      this.#hostCursor[host] = i + 1;
+      return this.#makeData(f, next, now);
+    }
+    if (wakeAt < Infinity && wakeAt < this.#hostWakeAt[port]!) {
+      this.#hostWakeAt[port] = wakeAt;
+      this.engine.scheduleAt(wakeAt, this.#kWake, port);
+    }
+    return -1;
+  }
+
+  #makeData(f: number, seq: number, now: number): number {
+    const payload = Math.min(this.mtu, this.fBytes[f]! - seq * this.mtu);
+    const wire = payload + DATA_OVERHEAD_BYTES;
+    const pkt = this.#alloc(TYPE_DATA, f, seq, this.fSrc[f]!, this.fDst[f]!, payload, wire, DATA_CLASS);
+    if (this.cc.usesEcn) this.#pEcn[pkt] = ECN_ECT;
+    this.#fNext[f] = seq + 1;
+    this.counters.dataPacketsSent++;
+    this.counters.dataBytesSent += payload;
+    if (seq < this.#fHighest[f]!) {
+      this.counters.retransmittedPackets++;
+      this.counters.retransmittedBytes += payload;
+      this.fRetransmits[f]! += 1;
+    } else {
+      this.#fHighest[f] = seq + 1;
+      if (seq === 0) {
+        this.#pRecordPath[pkt] = 1;
+        this.fPath[f]!.push(this.#fPort[f]!);
+      }
+    }
+    this.#fNextSendNs[f] = Math.max(this.#fNextSendNs[f]!, now) + wire / this.#rate[f]!;
+    this.cc.onSent(f, wire);
+    if (this.#fRtoArmed[f] === 0) {
+      this.#fRtoArmed[f] = 1;
+      this.#fLastProgressNs[f] = now;
+      this.engine.schedule(this.transport.rtoNs, this.#kRto, f);
+    }
+    return pkt;
+  }
+
+  #onRto(f: number): void {
+    if (this.#fActive[f] === 0 || this.#fUna[f]! >= this.#fNext[f]!) {
+      this.#fRtoArmed[f] = 0;
+      return;
+    }
+    const now = this.engine.nowNs;
+    const due = this.#fLastProgressNs[f]! + this.transport.rtoNs;
+    if (now >= due) {
+      this.counters.timeouts++;
+      this.fTimeouts[f]! += 1;
+      this.#fNext[f] = this.#fUna[f]!;
+      this.#fLastProgressNs[f] = now;
+      this.engine.schedule(this.transport.rtoNs, this.#kRto, f);
+      this.#tryTx(this.#fPort[f]!);
+    } else this.engine.scheduleAt(due, this.#kRto, f);
+  }
+
+  #senderControl(pkt: number): void {
+    const f = this.#pFlow[pkt]!;
+    const type = this.#pType[pkt]!;
+    if (type === TYPE_CNP) {
+      this.counters.cnps++;
+      if (this.#fActive[f] === 1) this.cc.onCnp(f);
+      return;
+    }
+    if (this.#fActive[f] === 0) return;
+    const ack = this.#pSeq[pkt]!;
+    const now = this.engine.nowNs;
+    if (ack > this.#fUna[f]!) {
+      this.#fUna[f] = ack;
+      this.#fLastProgressNs[f] = now;
+      if (this.#fNext[f]! < ack) this.#fNext[f] = ack;
+    }
+    if (type === TYPE_NACK) {
+      this.counters.nacks++;
+      // Go-back-N: resend everything from the first missing packet.
+      this.#fNext[f] = this.#fUna[f]!;
+      this.#fLastProgressNs[f] = now;
+    }
+    if (this.#fUna[f]! >= this.fPackets[f]!) {
+      this.#fActive[f] = 0;
+      this.fSendDoneNs[f] = now;
+      this.cc.onFlowEnd(f);
+      const list = this.#hostFlows[this.fSrc[f]!]!;
+      list.splice(list.indexOf(f), 1);
+      return;
+    }
+    this.#tryTx(this.#fPort[f]!);
+  }
+
+  // ---------------------------------------------------------------- transport: receiver
+
+  #hostReceive(host: number, pkt: number): void {
+    const type = this.#pType[pkt]!;
+    if (type !== TYPE_DATA) {
+      if (type === TYPE_ACK) this.counters.acks++;
+      this.#senderControl(pkt);
+      this.#release(pkt);
+      return;
+    }
+    const f = this.#pFlow[pkt]!;
+    const seq = this.#pSeq[pkt]!;
+    const now = this.engine.nowNs;
+    if (this.#pEcn[pkt] === ECN_CE && now - this.#rLastCnpNs[f]! >= this.transport.cnpIntervalNs) {
+      this.#rLastCnpNs[f] = now;
+      this.#sendControl(host, TYPE_CNP, f, 0);
+    }
+    const expected = this.#rExpected[f]!;
+    if (seq === expected) {
+      this.#rExpected[f] = expected + 1;
+      this.#rNackSent[f] = 0;
+      this.counters.dataPacketsDelivered++;
+      this.counters.dataBytesDelivered += this.#pPayload[pkt]!;
+      if (Number.isNaN(this.fFirstDataNs[f]!)) this.fFirstDataNs[f] = now;
+      this.fLastDataNs[f] = now;
+      const done = expected + 1 === this.fPackets[f]!;
+      this.#rSinceAck[f]! += 1;
+      if (done || this.#rSinceAck[f]! >= this.transport.ackEveryPackets) {
+        this.#rSinceAck[f] = 0;
+        this.#sendControl(host, TYPE_ACK, f, expected + 1);
+      }
+      this.#release(pkt);
+      if (done) this.#flowReceived(f);
+      return;
+    }
+    this.counters.dataPacketsDiscarded++;
+    if (seq > expected) {
+      if (this.#rNackSent[f] === 0) {
+        this.#rNackSent[f] = 1;
+        this.#sendControl(host, TYPE_NACK, f, expected);
+      }
+    } else this.#sendControl(host, TYPE_ACK, f, expected);
+    this.#release(pkt);
+  }
+
+  #sendControl(host: number, type: number, flow: number, seq: number): void {
+    const dst = this.fSrc[flow]!;
+    const pkt = this.#alloc(type, flow, seq, host, dst, 0, CONTROL_WIRE_BYTES, CONTROL_CLASS);
+    const port = this.#hostPort(host, dst, this.#fEntropy[flow]!);
+    this.#enqueue(port, CONTROL_CLASS, pkt);
+    this.#tryTx(port);
+  }
+
+  #flowReceived(f: number): void {
+    const now = this.engine.nowNs;
+    this.fRecvDoneNs[f] = now;
+    for (const g of this.#fDependents[f]!) {
+      this.#fDepsLeft[g]! -= 1;
+      if (this.#fDepsLeft[g] === 0) this.engine.schedule(this.fStartAt[g]!, this.#kStart, g);
+    }
+    this.#onFlowDone?.(f);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Published measurements the cost model is checked against. Each point keeps its source: the
+ * document, the table, the hardware, the software and its version.
+ */
+import type { WeightPrecision } from './precision.js';
+
+/** One measured batch-1 prefill (time to first token, no queueing). */
+export interface PrefillMeasurement {
+  readonly model: string;
+  readonly gpu: string;
+  readonly tp: number;
+  readonly precision: WeightPrecision;
+  readonly promptTokens: number;
+  readonly measuredMs: number;
+  readonly source: string;
+}
+
+const TRTLLM_V05 =
+  'NVIDIA TensorRT-LLM docs/source/performance.md, "Low Latency" tables (1st token latency, batch 1), ' +
+  'data from TensorRT-LLM v0.5 (2023), https://github.com/NVIDIA/TensorRT-LLM/blob/release/0.6.1/docs/source/performance.md';
+
+/**
+ * Llama-2-70B ("LLaMA 70B" in the tables) first-token latency at batch 1, TP 4. A100 rows are
+ * FP16 engines on A100 SXM4 80GB; H100 rows are FP8 engines (fp8 weights, activations and KV
+ * cache) on H100 SXM 80GB HBM3.
+ */
+export const LLAMA2_70B_PREFILL: readonly PrefillMeasurement[] = [
+  { model: 'llama-2-70b', gpu: 'a100-80g-sxm', tp: 4, precision: 'bf16', promptTokens: 128, measuredMs: 47, source: `${TRTLLM_V05}, "A100 GPUs (FP16)"` },
+  { model: 'llama-2-70b', gpu: 'a100-80g-sxm', tp: 4, precision: 'bf16', promptTokens: 2048, measuredMs: 377, source: `${TRTLLM_V05}, "A100 GPUs (FP16)"` },
+  { model: 'llama-2-70b', gpu: 'h100-sxm', tp: 4, precision: 'fp8', promptTokens: 128, measuredMs: 26, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
+  { model: 'llama-2-70b', gpu: 'h100-sxm', tp: 4, precision: 'fp8', promptTokens: 2048, measuredMs: 109, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
+];

@@ -1,0 +1,54 @@
+/**
+ * The cost model against published measurements. Tolerance: issue 5 asks for a median absolute
+ * error within 15% on Llama-2-70B, and that is the main assertion. Single points are bounded
+ * more loosely, at 50%: the H100 fp8 128-token point is under-predicted by ~42% (15 ms vs 26 ms).
+ * Fitting it would need a ~13 ms per-step overhead that the 2048-token point rules out; the
+ * likely cause is fixed fp8 work (activation quantization, scaling) of the 2023 TensorRT-LLM fp8
+ * kernels that a roofline with one constant overhead does not capture. Per GPU type the median
+ * error is bounded at 25% (A100 ~3%, H100 ~23% with these four points).
+ */
+import { describe, expect, it } from 'vitest';
+import { LLAMA2_70B_PREFILL } from './calibration-data.js';
+import { nvlinkAlphaBetaCollectives } from './collectives.js';
+import { makeDeployment } from './deployment.js';
+import { DEFAULT_EFFICIENCY } from './efficiency.js';
+import { getGpu } from './gpu-catalog.js';
+import { getModel } from './model-catalog.js';
+import { stepCost } from './step-cost.js';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
+  const rows = LLAMA2_70B_PREFILL.map((m) => {
+    const gpu = getGpu(m.gpu);
+    const d = makeDeployment({ model: getModel(m.model), gpu, tp: m.tp, weightPrecision: m.precision, kvCachePrecision: m.precision === 'fp8' ? 'fp8' : 'bf16' });
+    const cost = stepCost(d, [{ newTokens: m.promptTokens, cachedTokens: 0 }], {
+      collectives: nvlinkAlphaBetaCollectives(gpu),
+      efficiency: DEFAULT_EFFICIENCY,
+    });
+    const modelMs = cost.timeNs / 1e6;
+    return { ...m, modelMs, error: modelMs / m.measuredMs - 1 };
+  });
+
+  it('median absolute error is within 15%', () => {
+    expect(median(rows.map((r) => Math.abs(r.error)))).toBeLessThan(0.15);
+  });
+
+  it('every point is within 50%', () => {
+    for (const r of rows) expect(Math.abs(r.error), `${r.gpu} ${r.promptTokens} tokens: model ${r.modelMs.toFixed(1)} ms vs ${r.measuredMs} ms`).toBeLessThan(0.5);
+  });
+
+  it('reports the remaining error per GPU type', () => {
+    for (const gpu of new Set(rows.map((r) => r.gpu))) {
+      const errors = rows.filter((r) => r.gpu === gpu).map((r) => Math.abs(r.error));
+      // Per-GPU median; printed for the calibration report.
+      console.log(`calibration ${gpu}: median |error| ${(median(errors) * 100).toFixed(1)}% over ${errors.length} points;`,
+        rows.filter((r) => r.gpu === gpu).map((r) => `${r.promptTokens} tok ${r.modelMs.toFixed(1)} ms vs ${r.measuredMs} ms`).join(', '));
+      expect(median(errors)).toBeLessThan(0.25);
+    }
+  });
+});

@@ -48,6 +48,10 @@ export interface PodSpec {
   readonly affinity: NodeAffinity | undefined;
   /** May this pod be preempted at all? (inference replicas serving traffic may not be). */
   readonly preemptible: boolean;
+  /** Fine-tuning checkpoint period: work since the last checkpoint is lost on preemption. Undefined: never checkpoints. */
+  readonly checkpointIntervalNs: number | undefined;
+  /** Time to restart after preemption (reload checkpoint, warm up), counted as lost work. */
+  readonly restartCostNs: number;
 }
 
 export type PodSpecInput = Pick<PodSpec, 'name'> & Partial<Omit<PodSpec, 'name'>>;
@@ -76,6 +80,8 @@ export function podSpec(input: PodSpecInput): PodSpec {
     tolerations: input.tolerations ?? [],
     affinity: input.affinity,
     preemptible: input.preemptible ?? true,
+    checkpointIntervalNs: input.checkpointIntervalNs,
+    restartCostNs: input.restartCostNs ?? 0,
   };
   if (pod.name === '') throw new RangeError('pod name must not be empty');
   for (const key of ['cpuMilli', 'memoryMiB', 'gpuCount', 'gpuMilli'] as const) {
@@ -83,6 +89,10 @@ export function podSpec(input: PodSpecInput): PodSpec {
       throw new RangeError(`pod ${pod.name}: ${key} must be a non-negative integer, got ${pod[key]}`);
     }
   }
+  if (pod.checkpointIntervalNs !== undefined && !(pod.checkpointIntervalNs > 0)) {
+    throw new RangeError(`pod ${pod.name}: checkpointIntervalNs must be > 0, got ${pod.checkpointIntervalNs}`);
+  }
+  if (!(pod.restartCostNs >= 0)) throw new RangeError(`pod ${pod.name}: restartCostNs must be >= 0, got ${pod.restartCostNs}`);
   if (!Number.isFinite(pod.priority)) throw new RangeError(`pod ${pod.name}: priority must be finite, got ${pod.priority}`);
   if (gpuCount === 0 && gpuMilli !== 0) {
     throw new RangeError(`pod ${pod.name}: gpuMilli must be 0 when gpuCount is 0, got ${gpuMilli}`);

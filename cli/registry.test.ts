@@ -13,7 +13,10 @@ describe('command registry conventions', () => {
       it('has a summary, usage and at least one example that invokes it', () => {
         expect(command.summary.length).toBeGreaterThan(10);
         expect(command.examples.length).toBeGreaterThan(0);
-        for (const example of command.examples) expect(example.command.startsWith(`weft ${command.name}`)).toBe(true);
+        const invocations = [command.name, ...(command.aliases ?? [])].map((name) => `weft ${name}`);
+        for (const example of command.examples) {
+          expect(invocations.some((i) => example.command === i || example.command.startsWith(`${i} `))).toBe(true);
+        }
       });
 
       it('uses kebab-case flags with descriptions and does not redefine the common ones', () => {

@@ -47,9 +47,20 @@ describe('dashboard state', () => {
     expect(run([{ type: 'sort', key: 'gpus' }], s).sortDescending).toBe(false);
     expect(run([{ type: 'toggle-pause' }]).paused).toBe(true);
     expect(run([{ type: 'faster' }]).speed).toBe(10);
-    expect(run(Array<DashboardAction>(20).fill({ type: 'faster' })).speed).toBe(10_000);
+    expect(run(Array<DashboardAction>(20).fill({ type: 'faster' })).speed).toBe(1_000_000);
     expect(run(Array<DashboardAction>(20).fill({ type: 'slower' })).speed).toBe(0.001);
     expect(run([{ type: 'quit' }]).quit).toBe(true);
     expect(run([{ type: 'start-command' }, ...typeText('q'), { type: 'submit' }]).quit).toBe(true);
+  });
+});
+
+describe('key presses', () => {
+  it('takes a chunk of typed text one character at a time', async () => {
+    const { reduceKeyPress } = await import('./use-dashboard-keys.js');
+    const noKey = { return: false, escape: false, backspace: false, delete: false, upArrow: false, downArrow: false, ctrl: false };
+    const typed = reduceKeyPress(initialState(), { type: 'key', input: ':nodes', key: noKey });
+    expect([typed.mode, typed.input]).toEqual(['command', 'nodes']);
+    const entered = reduceKeyPress(typed, { type: 'key', input: '\r', key: { ...noKey, return: true } });
+    expect(entered.view).toBe('nodes');
   });
 });

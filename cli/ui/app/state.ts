@@ -64,7 +64,7 @@ export const COMMAND_ALIASES: Readonly<Record<string, ViewName>> = {
   help: 'help',
 };
 
-export const SPEEDS = [0.001, 0.01, 0.1, 1, 10, 100, 1000, 10_000] as const;
+export const SPEEDS = [0.001, 0.01, 0.1, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000] as const;
 
 export function initialState(speed = 1): DashboardState {
   return {

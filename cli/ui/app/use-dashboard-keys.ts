@@ -21,10 +21,18 @@ export function useDashboardKeys(dispatch: Dispatch<KeyPress>, active = true): v
   );
 }
 
-/** The dashboard's reducer: key presses become actions against the current state. */
+/**
+ * The dashboard's reducer: key presses become actions against the current state. Text that
+ * arrives in one chunk (a paste, or tmux send-keys) is taken one character at a time, so
+ * `:nodes` switches to command mode before `nodes` is typed.
+ */
 export function reduceKeyPress(state: DashboardState, action: DashboardAction | KeyPress): DashboardState {
   if (action.type !== 'key') return reduce(state, action);
-  return actionsFor(state, action.input, action.key).reduce(reduce, state);
+  const { input, key } = action;
+  if (input.length <= 1 || key.ctrl) return actionsFor(state, input, key).reduce(reduce, state);
+  let next = state;
+  for (const char of input) next = actionsFor(next, char, key).reduce(reduce, next);
+  return next;
 }
 
 export interface KeyInfo {

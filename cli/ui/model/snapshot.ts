@@ -40,7 +40,8 @@ export interface GpuCellView {
   lent: boolean;
 }
 
-export type WorkloadKind = 'deployment' | 'finetune';
+/** `pod`: a task of a replayed job trace (openb), which carries no model or SLO. */
+export type WorkloadKind = 'deployment' | 'finetune' | 'pod';
 
 export interface WorkloadView {
   name: string;
@@ -65,7 +66,7 @@ export interface LinkView {
   ecnMarks: number;
 }
 
-export type EventKindView = 'placement' | 'scale-up' | 'scale-down' | 'lend' | 'reclaim' | 'violation' | 'info';
+export type EventKindView = 'placement' | 'pending' | 'departure' | 'scale-up' | 'scale-down' | 'lend' | 'reclaim' | 'violation' | 'info';
 
 export interface EventView {
   timeNs: number;
@@ -77,5 +78,7 @@ export interface SeriesView {
   name: string;
   unit: string;
   target?: number;
+  /** Fixed top of the plot (100 for percentages); the series' own maximum when absent. */
+  scaleMax?: number;
   values: readonly number[];
 }

@@ -5,6 +5,8 @@ import { theme } from '../../theme.js';
 
 const KIND_COLOR: Readonly<Record<EventKindView, string>> = {
   placement: theme.good,
+  pending: theme.warn,
+  departure: theme.muted,
   'scale-up': theme.good,
   'scale-down': theme.warn,
   lend: theme.lent,

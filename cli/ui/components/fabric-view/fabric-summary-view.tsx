@@ -5,6 +5,13 @@ import { loadColor, theme } from '../../theme.js';
 
 /** Overview panel: the most congested links with bars, and fabric-wide PFC/ECN totals. */
 export function FabricSummaryView({ links, width, count }: { links: readonly LinkView[]; width: number; count: number }) {
+  if (links.length === 0) {
+    return (
+      <Text color={theme.muted}>
+        fabric: not modelled in this scenario
+      </Text>
+    );
+  }
   const top = [...links].sort((a, b) => b.utilization - a.utilization || a.name.localeCompare(b.name)).slice(0, count);
   const pauses = links.reduce((sum, l) => sum + l.pfcPauses, 0);
   const marks = links.reduce((sum, l) => sum + l.ecnMarks, 0);

@@ -15,7 +15,7 @@ export function SparklinesView({ series, width }: { series: readonly SeriesView[
         const over = latest !== undefined && s.target !== undefined && latest > s.target;
         return (
           <Text key={s.name}>
-            {s.name.padEnd(nameWidth)} <Text color={over ? theme.bad : theme.good}>{sparkline(s.values, plotWidth)}</Text>{' '}
+            {s.name.padEnd(nameWidth)} <Text color={over ? theme.bad : theme.good}>{sparkline(s.values, plotWidth, true, s.scaleMax)}</Text>{' '}
             {latest === undefined ? '-' : `${latest.toFixed(1)}${s.unit}`}
             {s.target === undefined ? '' : <Text color={theme.muted}> / {s.target}{s.unit}</Text>}
           </Text>

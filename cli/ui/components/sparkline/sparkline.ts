@@ -4,10 +4,10 @@ const LEVELS = '▁▂▃▄▅▆▇█';
  * The last `width` values as block characters scaled between the series' min and max (or
  * [0, max] when `fromZero`). Constant series render as the lowest level.
  */
-export function sparkline(values: readonly number[], width: number, fromZero = true): string {
+export function sparkline(values: readonly number[], width: number, fromZero = true, scaleMax?: number): string {
   const tail = values.slice(-width);
   if (tail.length === 0) return '';
-  const max = Math.max(...tail);
+  const max = scaleMax ?? Math.max(...tail);
   const min = fromZero ? Math.min(0, ...tail) : Math.min(...tail);
   const span = max - min;
   return tail

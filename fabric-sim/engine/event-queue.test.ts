@@ -83,12 +83,143 @@ describe('EventQueue', () => {
     expect(q.cancel(h)).toBe(false);
     q.push(1);
     expect(drain(q).map(([t]) => t)).toEqual([1]);
+    // Clear from a state with rungs, a loaded bottom and cancelled entries, then reuse.
+    const handles: number[] = [];
+    for (let i = 0; i < 5000; i++) handles.push(q.push((i * 7919) % 5000));
+    for (let i = 0; i < 100; i++) q.pop();
+    for (let i = 0; i < 5000; i += 3) q.cancel(handles[i]!);
+    q.clear();
+    expect(q.size).toBe(0);
+    expect(q.pop()).toBe(-1);
+    expect(handles.some((handle) => q.cancel(handle))).toBe(false);
+    for (let i = 0; i < 3000; i++) q.push(3000 - i);
+    expect(drain(q).map(([t]) => t)).toEqual([...Array(3000).keys()].map((i) => i + 1));
+    expect(q.slotCapacity).toBeGreaterThanOrEqual(5000);
   });
 
   it('rejects NaN times and bad capacities', () => {
     const q = new EventQueue();
     expect(() => q.push(Number.NaN)).toThrow(/NaN/);
     expect(() => new EventQueue(0)).toThrow(/initialCapacity.*got 0/);
+  });
+
+  it('rejects infinite and out-of-range times, and accepts the extremes of the range', () => {
+    const q = new EventQueue();
+    expect(() => q.push(Infinity)).toThrow(/finite.*got Infinity/);
+    expect(() => q.push(-Infinity)).toThrow(/finite.*got -Infinity/);
+    expect(() => q.push(1e301)).toThrow(RangeError);
+    expect(q.size).toBe(0);
+    q.push(1e300);
+    q.push(-1e300);
+    q.push(0);
+    expect(drain(q).map(([t]) => t)).toEqual([-1e300, 0, 1e300]);
+  });
+
+  it('accepts a time before the last popped one, and after a peek has loaded the next bucket', () => {
+    const q = new EventQueue();
+    for (let i = 0; i < 5000; i++) q.push(i * 10);
+    for (let i = 0; i < 2000; i++) q.pop();
+    expect(q.poppedTimeNs).toBe(19_990);
+    expect(q.peekTimeNs()).toBe(20_000);
+    q.push(19_995); // between the last pop and the loaded head (what Engine.runUntil + scheduleAt does)
+    q.push(5); // earlier than everything popped so far: a caller bug, but still ordered
+    q.push(20_000); // ties the head: after it
+    const times = drain(q).map(([t]) => t);
+    expect(times.slice(0, 5)).toEqual([5, 19_995, 20_000, 20_000, 20_010]);
+    expect(times).toHaveLength(3003);
+  });
+
+  it('orders mass ties FIFO across rung splits and keeps later pushes at the same time after them', () => {
+    const q = new EventQueue();
+    const order = new Map<number, number>();
+    let label = 0;
+    for (let i = 0; i < 3000; i++) order.set(EventQueue.slotOf(q.push(i % 2 === 0 ? 7 : 1e6 + (i % 5))), label++);
+    const popped: number[] = [];
+    for (let i = 0; i < 100; i++) popped.push(order.get(q.pop())!);
+    // Pushed while the 1500 events at time 7 are being consumed: they go after all of them.
+    for (let i = 0; i < 10; i++) order.set(EventQueue.slotOf(q.push(7)), label++);
+    for (let slot = q.pop(); slot >= 0 && q.poppedTimeNs === 7; slot = q.pop()) popped.push(order.get(slot)!);
+    const expected = [...Array(3000).keys()].filter((i) => i % 2 === 0).concat([...Array(10).keys()].map((i) => 3000 + i));
+    expect(popped.slice(0, expected.length)).toEqual(expected);
+  });
+
+  it('matches a reference over mixed workloads: wide, clustered and tied times, bursts, cancels and peeks', { timeout: 30_000 }, () => {
+    const rng = RandomStream.derive(7, 'event-queue-ladder-test');
+    // Reference: live events sorted by (time, seq), with the handle for cancel.
+    interface Ref {
+      time: number;
+      seq: number;
+      handle: number;
+    }
+    const reference: Ref[] = [];
+    const insert = (e: Ref): void => {
+      let lo = 0;
+      let hi = reference.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const m = reference[mid]!;
+        if (m.time < e.time || (m.time === e.time && m.seq < e.seq)) lo = mid + 1;
+        else hi = mid;
+      }
+      reference.splice(lo, 0, e);
+    };
+    const q = new EventQueue(8);
+    const bySlot = new Map<number, Ref>();
+    let seq = 0;
+    let now = 0;
+    let mismatches = 0;
+    const push = (time: number): void => {
+      const handle = q.push(time);
+      const e = { time, seq: seq++, handle };
+      bySlot.set(EventQueue.slotOf(handle), e);
+      insert(e);
+    };
+    const popAndCheck = (): void => {
+      const slot = q.pop();
+      const expected = reference.shift();
+      if (expected === undefined) {
+        if (slot !== -1) mismatches++;
+        return;
+      }
+      if (bySlot.get(slot) !== expected || q.poppedTimeNs !== expected.time) mismatches++;
+      now = q.poppedTimeNs;
+    };
+    for (let phase = 0; phase < 12; phase++) {
+      const mode = phase % 6;
+      const target = [50, 1500, 6000][phase % 3]!;
+      for (let op = 0; op < 25_000; op++) {
+        const r = rng.uniform();
+        if (reference.length < target && r < 0.6) {
+          let time: number;
+          if (mode === 0) time = now + rng.exponential(target); // hold model
+          else if (mode === 1) time = now + rng.integer(0, 3); // heavy ties
+          else if (mode === 2) time = now + (rng.uniform() < 0.01 ? 1e12 * rng.uniform() : rng.uniform()); // far outliers
+          else if (mode === 3) time = Math.floor(now) + (rng.uniform() < 0.5 ? 0 : rng.pareto(1, 1.1)); // heavy tail, ties
+          else if (mode === 4) time = now; // zero-delay chains
+          else time = now + rng.exponential(1) * 1e-9; // tiny spreads
+          push(time);
+        } else if (r < 0.7 && reference.length > 0) {
+          const e = reference[rng.integer(0, reference.length - 1)]!;
+          if (!q.cancel(e.handle)) mismatches++;
+          reference.splice(reference.indexOf(e), 1);
+        } else if (r < 0.75) {
+          if (q.peekTimeNs() !== (reference[0]?.time ?? Infinity)) mismatches++;
+        } else {
+          popAndCheck();
+        }
+      }
+      if (phase === 5) {
+        // Cancel most of what is pending (exercises the purge), then carry on.
+        for (const e of reference.filter((_, i) => i % 8 !== 0)) {
+          if (!q.cancel(e.handle)) mismatches++;
+          reference.splice(reference.indexOf(e), 1);
+        }
+      }
+      if (q.size !== reference.length) mismatches++;
+    }
+    while (reference.length > 0) popAndCheck();
+    expect(mismatches).toBe(0);
+    expect(q.pop()).toBe(-1);
   });
 
   it('matches a reference sort over one million random schedule/pop/cancel operations', () => {

@@ -1,5 +1,7 @@
 /** Upper bound on simultaneously pending events; handles are `generation * MAX_PENDING + slot`. */
 const MAX_PENDING = 2 ** 26;
+/** Doubles per slot record: time, next, sequence, state. */
+const SLOT_STRIDE = 4;
 /** Mean events per bucket a new rung is sized for. */
 const BUCKET_TARGET = 8;
 /** A bucket holding more than this many events is split into a finer rung instead of being heap-ordered. */
@@ -84,10 +86,11 @@ export class EventQueue {
   static readonly MAX_PENDING = MAX_PENDING;
 
   // Per slot.
-  #slotTime: Float64Array;
-  #slotNext: Int32Array;
-  #slotSeq: Float64Array;
-  #slotState: Int32Array;
+  /**
+   * One 32-byte record per slot, so the one cache line a slot touches holds all of it:
+   * [time, next slot in its bucket list, insertion sequence, generation*2 + live].
+   */
+  #slots: Float64Array;
   #freeSlots: Int32Array;
   #freeCount = 0;
   #slotsUsed = 0;
@@ -105,9 +108,8 @@ export class EventQueue {
   readonly #rungBase = new Int32Array(MAX_RUNGS);
   readonly #rungBuckets = new Int32Array(MAX_RUNGS);
   readonly #rungCur = new Int32Array(MAX_RUNGS);
-  /** First slot of each bucket's list (meaningless while the bucket's count is 0). */
-  #bucketHead: Int32Array;
-  #bucketCount: Int32Array;
+  /** [first slot of the bucket's list (meaningless while the count is 0), count] per bucket. */
+  #buckets: Int32Array;
   // Copies of rung 0's start, inverse width, current bucket and bucket count (0 without rungs)
   // for push's fast path; kept in sync by #syncFast.
   #fastStart = 0;
@@ -140,16 +142,12 @@ export class EventQueue {
         `EventQueue initialCapacity must be an integer in [1, ${MAX_PENDING}], got ${String(initialCapacity)}`,
       );
     }
-    this.#slotTime = new Float64Array(initialCapacity);
-    this.#slotNext = new Int32Array(initialCapacity);
-    this.#slotSeq = new Float64Array(initialCapacity);
-    this.#slotState = new Int32Array(initialCapacity);
+    this.#slots = new Float64Array(initialCapacity * SLOT_STRIDE);
     this.#freeSlots = new Int32Array(initialCapacity);
     this.#topTime = new Float64Array(initialCapacity);
     this.#topSlot = new Int32Array(initialCapacity);
     const buckets = Math.max(64, Math.ceil(initialCapacity / BUCKET_TARGET) * 2);
-    this.#bucketHead = new Int32Array(buckets);
-    this.#bucketCount = new Int32Array(buckets);
+    this.#buckets = new Int32Array(buckets * 2);
     this.#bottomTime = new Float64Array(SORTED_BOTTOM_LIMIT * 2);
     this.#bottomSlot = new Int32Array(SORTED_BOTTOM_LIMIT * 2);
   }
@@ -166,7 +164,7 @@ export class EventQueue {
 
   /** Slots allocated so far: every slot index returned is below this. */
   get slotCapacity(): number {
-    return this.#slotState.length;
+    return this.#slots.length / SLOT_STRIDE;
   }
 
   /** Time of the earliest pending event, or `Infinity` when none is pending. */
@@ -174,7 +172,7 @@ export class EventQueue {
     for (;;) {
       if (this.#bottomHead === this.#bottomEnd && !this.#refill()) return Infinity;
       const head = this.#bottomHead;
-      if (this.#dead === 0 || (this.#slotState[this.#bottomSlot[head]!]! & 1) === 1) return this.#bottomTime[head]!;
+      if (this.#dead === 0 || (this.#slots[this.#bottomSlot[head]! * 4 + 3]! & 1) === 1) return this.#bottomTime[head]!;
       this.#dropBottomHead();
     }
   }
@@ -190,17 +188,20 @@ export class EventQueue {
     // Beyond +-1e300 ns is rejected so that every difference of two times is finite.
     if (!(timeNs >= -1e300 && timeNs <= 1e300)) throw badTime(timeNs);
     const slot = this.#freeCount > 0 ? this.#freeSlots[--this.#freeCount]! : this.#newSlot();
-    const state = this.#slotState[slot]! | 1;
-    this.#slotState[slot] = state;
-    this.#slotSeq[slot] = this.#nextSeq++;
+    const slots = this.#slots;
+    const record = slot * 4; // SLOT_STRIDE, as a literal (see above)
+    const state = slots[record + 3]! | 1;
+    slots[record + 3] = state;
+    slots[record + 2] = this.#nextSeq++;
     this.#entries++;
     // Fast path: a later bucket of rung 0 (where most events of a steady simulation go).
     const bucket = Math.floor((timeNs - this.#fastStart) * this.#fastInvWidth);
     if (bucket > this.#fastCur && bucket < this.#fastEnd) {
-      this.#slotTime[slot] = timeNs;
-      this.#slotNext[slot] = this.#bucketHead[bucket]!;
-      this.#bucketHead[bucket] = slot;
-      this.#bucketCount[bucket]!++;
+      const buckets = this.#buckets;
+      slots[record] = timeNs;
+      slots[record + 1] = buckets[bucket * 2]!;
+      buckets[bucket * 2] = slot;
+      buckets[bucket * 2 + 1]!++;
     } else {
       this.#place(timeNs, slot);
     }
@@ -216,9 +217,9 @@ export class EventQueue {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
     const slot = handle % MAX_PENDING;
     const generation = (handle - slot) / MAX_PENDING;
-    if (slot >= this.#slotsUsed || this.#slotState[slot] !== generation * 2 + 1) return false;
+    if (slot >= this.#slotsUsed || this.#slots[slot * SLOT_STRIDE + 3] !== generation * 2 + 1) return false;
     // The entry stays where it is until it is next touched (or a purge drops it).
-    this.#slotState[slot] = nextGenerationState(generation * 2 + 1);
+    this.#slots[slot * SLOT_STRIDE + 3] = nextGenerationState(generation * 2 + 1);
     this.#dead++;
     if (this.#dead > COMPACT_MIN_DEAD && this.#dead > this.#entries - this.#dead) this.#purge();
     return true;
@@ -236,13 +237,13 @@ export class EventQueue {
         head = this.#bottomHead;
       }
       const slot = this.#bottomSlot[head]!;
-      const state = this.#slotState[slot]!;
+      const state = this.#slots[slot * 4 + 3]!;
       if (this.#dead > 0 && (state & 1) === 0) {
         this.#dropBottomHead();
         continue;
       }
       this.poppedTimeNs = this.#bottomTime[head]!;
-      this.#slotState[slot] = nextGenerationState(state);
+      this.#slots[slot * 4 + 3] = nextGenerationState(state);
       this.#freeSlots[this.#freeCount++] = slot;
       this.#entries--;
       if (this.#bottomIsHeap) this.#removeHeapRoot();
@@ -253,9 +254,10 @@ export class EventQueue {
 
   /** Removes every pending event. Outstanding handles become invalid. */
   clear(): void {
-    const state = this.#slotState;
+    const slots = this.#slots;
     for (let slot = this.#slotsUsed - 1, free = 0; slot >= 0; slot--, free++) {
-      if ((state[slot]! & 1) === 1) state[slot] = nextGenerationState(state[slot]!);
+      const state = slots[slot * SLOT_STRIDE + 3]!;
+      if ((state & 1) === 1) slots[slot * SLOT_STRIDE + 3] = nextGenerationState(state);
       this.#freeSlots[free] = slot;
     }
     this.#freeCount = this.#slotsUsed;
@@ -287,11 +289,7 @@ export class EventQueue {
     for (;;) {
       const cur = curs[r]!;
       if (bucket > cur) {
-        this.#slotTime[slot] = timeNs;
-        const b = this.#rungBase[r]! + bucket;
-        this.#slotNext[slot] = this.#bucketHead[b]!;
-        this.#bucketHead[b] = slot;
-        this.#bucketCount[b]!++;
+        this.#link(this.#rungBase[r]! + bucket, timeNs, slot);
         return;
       }
       if (bucket < cur || ++r === rungs) break;
@@ -332,8 +330,8 @@ export class EventQueue {
       const base = this.#rungBase[r]!;
       const end = base + this.#rungBuckets[r]!;
       let b = base + this.#rungCur[r]! + 1;
-      const counts = this.#bucketCount;
-      while (b < end && counts[b] === 0) b++;
+      const buckets = this.#buckets;
+      while (b < end && buckets[b * 2 + 1] === 0) b++;
       if (b === end) {
         this.#rungCount = r;
         this.#syncFast();
@@ -341,7 +339,7 @@ export class EventQueue {
       }
       this.#rungCur[r] = b - base;
       this.#syncFast();
-      const count = counts[b]!;
+      const count = buckets[b * 2 + 1]!;
       if (count > SPLIT_THRESHOLD && rungs < MAX_RUNGS && this.#split(r, b - base, count)) continue;
       this.#loadBucket(b, count);
       if (this.#bottomEnd > 0) return true;
@@ -380,7 +378,7 @@ export class EventQueue {
     let kept = 0;
     for (let i = 0; i < length; i++) {
       const slot = slots[i]!;
-      if (checkDead && (this.#slotState[slot]! & 1) === 0) {
+      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
         this.#freeDead(slot);
         continue;
       }
@@ -406,18 +404,18 @@ export class EventQueue {
     const start = this.#rungStart[r]! + index / parentInvWidth;
     const base = this.#rungBase[r]! + this.#rungBuckets[r]!;
     this.#setRung(r + 1, start, invWidth, base, buckets);
-    const times = this.#slotTime;
-    const next = this.#slotNext;
+    const slots = this.#slots;
     const checkDead = this.#dead > 0;
     const last = buckets - 1;
-    let slot = this.#bucketHead[this.#rungBase[r]! + index]!;
-    this.#bucketCount[this.#rungBase[r]! + index] = 0;
+    const parent = (this.#rungBase[r]! + index) * 2;
+    let slot = this.#buckets[parent]!;
+    this.#buckets[parent + 1] = 0;
     for (let n = 0; n < count; n++) {
-      const following = next[slot]!;
-      if (checkDead && (this.#slotState[slot]! & 1) === 0) {
+      const following = slots[slot * SLOT_STRIDE + 1]!;
+      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
         this.#freeDead(slot);
       } else {
-        const t = times[slot]!;
+        const t = slots[slot * SLOT_STRIDE]!;
         const i = Math.floor((t - start) * invWidth);
         this.#link(base + (i > last ? last : i < 0 ? 0 : i), t, slot);
       }
@@ -429,12 +427,11 @@ export class EventQueue {
   }
 
   #setRung(r: number, start: number, invWidth: number, base: number, buckets: number): void {
-    if (base + buckets > this.#bucketCount.length) {
-      const capacity = Math.max(this.#bucketCount.length * 2, base + buckets);
-      this.#bucketHead = grownInt32(this.#bucketHead, capacity, base);
-      this.#bucketCount = grownInt32(this.#bucketCount, capacity, base);
+    if ((base + buckets) * 2 > this.#buckets.length) {
+      const capacity = Math.max(this.#buckets.length * 2, (base + buckets) * 2);
+      this.#buckets = grownInt32(this.#buckets, capacity, base * 2);
     }
-    this.#bucketCount.fill(0, base, base + buckets);
+    this.#buckets.fill(0, base * 2, (base + buckets) * 2);
     this.#rungStart[r] = start;
     this.#rungInvWidth[r] = invWidth;
     this.#rungBase[r] = base;
@@ -457,10 +454,11 @@ export class EventQueue {
   }
 
   #link(b: number, timeNs: number, slot: number): void {
-    this.#slotTime[slot] = timeNs;
-    this.#slotNext[slot] = this.#bucketHead[b]!;
-    this.#bucketHead[b] = slot;
-    this.#bucketCount[b]!++;
+    const record = slot * SLOT_STRIDE;
+    this.#slots[record] = timeNs;
+    this.#slots[record + 1] = this.#buckets[b * 2]!;
+    this.#buckets[b * 2] = slot;
+    this.#buckets[b * 2 + 1]!++;
   }
 
   /**
@@ -471,18 +469,17 @@ export class EventQueue {
     if (count > this.#bottomTime.length) this.#growBottom(count);
     const bottomTime = this.#bottomTime;
     const bottomSlot = this.#bottomSlot;
-    const times = this.#slotTime;
-    const next = this.#slotNext;
+    const slots = this.#slots;
     const checkDead = this.#dead > 0;
     const sorted = count <= SORTED_BOTTOM_LIMIT;
-    let slot = this.#bucketHead[b]!;
-    this.#bucketCount[b] = 0;
+    let slot = this.#buckets[b * 2]!;
+    this.#buckets[b * 2 + 1] = 0;
     let length = 0;
     for (let n = 0; n < count; n++) {
-      if (checkDead && (this.#slotState[slot]! & 1) === 0) {
+      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
         this.#freeDead(slot);
       } else if (sorted) {
-        const t = times[slot]!;
+        const t = slots[slot * SLOT_STRIDE]!;
         let i = length++;
         while (i > 0) {
           const previous = bottomTime[i - 1]!;
@@ -494,10 +491,10 @@ export class EventQueue {
         bottomTime[i] = t;
         bottomSlot[i] = slot;
       } else {
-        bottomTime[length] = times[slot]!;
+        bottomTime[length] = slots[slot * SLOT_STRIDE]!;
         bottomSlot[length++] = slot;
       }
-      slot = next[slot]!;
+      slot = slots[slot * SLOT_STRIDE + 1]!;
     }
     this.#bottomHead = 0;
     this.#bottomEnd = length;
@@ -602,14 +599,14 @@ export class EventQueue {
   }
 
   #seqBefore(a: number, b: number): boolean {
-    return this.#slotSeq[a]! < this.#slotSeq[b]!;
+    return this.#slots[a * SLOT_STRIDE + 2]! < this.#slots[b * SLOT_STRIDE + 2]!;
   }
 
   /** Drops every cancelled entry: all live ones go back to the top, to be rebuilt into rungs. */
   #purge(): void {
-    const state = this.#slotState;
+    const slots = this.#slots;
     const keep = (timeNs: number, slot: number): void => {
-      if ((state[slot]! & 1) === 1) this.#appendTop(timeNs, slot);
+      if ((slots[slot * SLOT_STRIDE + 3]! & 1) === 1) this.#appendTop(timeNs, slot);
       else this.#freeDead(slot);
     };
     // Top entries are compacted in place.
@@ -619,10 +616,10 @@ export class EventQueue {
     for (let r = 0; r < this.#rungCount; r++) {
       const base = this.#rungBase[r]!;
       for (let b = base + this.#rungCur[r]! + 1; b < base + this.#rungBuckets[r]!; b++) {
-        let slot = this.#bucketHead[b]!;
-        for (let n = this.#bucketCount[b]!; n > 0; n--) {
-          const following = this.#slotNext[slot]!;
-          keep(this.#slotTime[slot]!, slot);
+        let slot = this.#buckets[b * 2]!;
+        for (let n = this.#buckets[b * 2 + 1]!; n > 0; n--) {
+          const following = slots[slot * SLOT_STRIDE + 1]!;
+          keep(slots[slot * SLOT_STRIDE]!, slot);
           slot = following;
         }
       }
@@ -635,7 +632,7 @@ export class EventQueue {
   }
 
   #newSlot(): number {
-    if (this.#slotsUsed === this.#slotState.length) this.#growSlots();
+    if (this.#slotsUsed * SLOT_STRIDE === this.#slots.length) this.#growSlots();
     return this.#slotsUsed++;
   }
 
@@ -651,10 +648,7 @@ export class EventQueue {
     if (capacity === used) {
       throw new RangeError(`EventQueue cannot hold more than ${MAX_PENDING} pending events`);
     }
-    this.#slotTime = grownFloat64(this.#slotTime, capacity, used);
-    this.#slotNext = grownInt32(this.#slotNext, capacity, used);
-    this.#slotSeq = grownFloat64(this.#slotSeq, capacity, used);
-    this.#slotState = grownInt32(this.#slotState, capacity, used);
+    this.#slots = grownFloat64(this.#slots, capacity * SLOT_STRIDE, used * SLOT_STRIDE);
     this.#freeSlots = grownInt32(this.#freeSlots, capacity, this.#freeCount);
   }
 }

@@ -51,21 +51,23 @@ export const uiCommand: Command = {
 
     const demo = await loadOpenbDemo({ scale, seed });
     const workload = TargetWorkload.fromPods(demo.pods.map((p) => p.spec));
-    let source: PodTimelineSource | undefined;
-    const timeline = new PodTimeline({
-      nodes: demo.nodes,
-      pods: demo.pods,
-      seed,
-      plugins: () => [
-        { plugin: new NodeUnschedulable(), weight: 1 },
-        { plugin: new GpuType(), weight: 1 },
-        { plugin: new ResourceFit(), weight: 1 },
-        { plugin: new FragmentationGradient(workload), weight: 1 },
-      ],
-      onEvent: (event) => source?.recordEvent(event),
-    });
-    source = new PodTimelineSource(timeline);
-    const app = render(<Dashboard source={source} fps={fps} initialSpeed={speed} />, { stdout: io.stdout as NodeJS.WriteStream, exitOnCtrlC: true });
+    const source = new PodTimelineSource(
+      (onEvent) =>
+        new PodTimeline({
+          nodes: demo.nodes,
+          pods: demo.pods,
+          seed,
+          plugins: () => [
+            { plugin: new NodeUnschedulable(), weight: 1 },
+            { plugin: new GpuType(), weight: 1 },
+            { plugin: new ResourceFit(), weight: 1 },
+            { plugin: new FragmentationGradient(workload), weight: 1 },
+          ],
+          onEvent,
+        }),
+    );
+    // The dashboard owns the terminal: it draws on the process's TTY (checked above through io).
+    const app = render(<Dashboard source={source} fps={fps} initialSpeed={speed} />, { exitOnCtrlC: true });
     await app.waitUntilExit();
     return 0;
   },

@@ -17,18 +17,22 @@ export class PodTimelineSource implements DashboardSource {
   readonly #allocation: number[] = [];
   readonly #pending: number[] = [];
 
-  /** `timeline` must have been created with `recordEvent` (below) as its `onEvent`. */
-  constructor(timeline: PodTimeline) {
-    this.#timeline = timeline;
+  /**
+   * @param createTimeline builds the replay with the given `onEvent`, so the source sees every
+   *   event from the first.
+   */
+  constructor(createTimeline: (onEvent: (event: TimelineEvent) => void) => PodTimeline) {
+    this.#timeline = createTimeline((event) => {
+      this.#record(event);
+    });
   }
 
-  /** Pass as the timeline's `onEvent`. */
-  readonly recordEvent = (event: TimelineEvent): void => {
+  #record(event: TimelineEvent): void {
     const where = event.node === undefined ? '' : ` on ${event.node}`;
     const why = event.reason === undefined ? '' : `: ${event.reason}`;
     this.#events.push({ timeNs: event.timeNs, kind: event.kind, message: `${event.pod}${where}${why}` });
     if (this.#events.length > EVENT_LOG_LIMIT) this.#events.splice(0, this.#events.length - EVENT_LOG_LIMIT);
-  };
+  }
 
   advance(wallMs: number, speed: number): boolean {
     const more = this.#timeline.advanceTo(this.#timeline.nowNs + wallMs * 1e6 * speed);
@@ -63,7 +67,7 @@ export class PodTimelineSource implements DashboardSource {
         cells[g]!.allocated = (GPU_MILLI - free) / GPU_MILLI;
         if (free === GPU_MILLI) fullyFree++;
       }
-      nodes.push({ name: spec.name, gpuType: spec.gpuType ?? 'cpu', location: `leaf${spec.leaf}`, gpus: cells });
+      nodes.push({ name: spec.name, gpuType: spec.gpuType === '' ? 'cpu' : spec.gpuType, location: `leaf${spec.leaf}`, gpus: cells });
     }
     const workloads: WorkloadView[] = [];
     for (const allocation of cluster.allocations()) {

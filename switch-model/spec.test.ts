@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WeftError } from '../core/errors.js';
 import { SWITCH_PRESETS, switchPreset } from './presets.js';
+import { decodeSwitchSpec, encodeSwitchSpec } from './codec.js';
 import {
-  decodeSwitchSpec,
-  encodeSwitchSpec,
   FORWARDING_MODES,
   LOAD_BALANCING_MODES,
   parseSwitchSpecText,

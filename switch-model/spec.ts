@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { loadConfigFile, parseConfigText } from '../core/config.js';
 import { badInput } from '../core/errors.js';
-import { weft } from './generated/switch.js';
 
 /**
  * The switch spec schema for YAML/JSON: a zod mirror of `switch.proto` (the one source of
@@ -119,17 +118,4 @@ export function validateSwitchSpec(value: unknown, where = 'switch spec'): Switc
     field: issue.path.map(String).join('.'),
     expected: 'a switch spec as defined by switch-model/switch.proto',
   });
-}
-
-/** Encodes a spec in the protobuf wire format (the cross-process form). */
-export function encodeSwitchSpec(spec: SwitchSpec): Uint8Array {
-  const message = weft.switchmodel.SwitchSpec.fromObject(spec);
-  return weft.switchmodel.SwitchSpec.encode(message).finish();
-}
-
-/** Decodes protobuf bytes back into a validated spec. */
-export function decodeSwitchSpec(bytes: Uint8Array): SwitchSpec {
-  const message = weft.switchmodel.SwitchSpec.decode(bytes);
-  const object = weft.switchmodel.SwitchSpec.toObject(message, { enums: String, longs: Number, defaults: true, arrays: true });
-  return validateSwitchSpec(object, 'encoded switch spec');
 }

@@ -215,6 +215,8 @@ export class PacketNetwork {
     headroomDrops: 0,
   };
   readonly queueDepth = new LogHistogram();
+  /** Time the last flow was fully received and acknowledged (stale timers may fire later). */
+  lastCompletionNs = 0;
   #onFlowDone: ((flow: number) => void) | undefined;
 
   readonly #kArrive: number;
@@ -879,6 +881,7 @@ export class PacketNetwork {
     if (this.#fUna[f]! >= this.fPackets[f]!) {
       this.#fActive[f] = 0;
       this.fSendDoneNs[f] = now;
+      if (now > this.lastCompletionNs) this.lastCompletionNs = now;
       this.cc.onFlowEnd(f);
       const list = this.#hostFlows[this.fSrc[f]!]!;
       list.splice(list.indexOf(f), 1);
@@ -943,6 +946,7 @@ export class PacketNetwork {
   #flowReceived(f: number): void {
     const now = this.engine.nowNs;
     this.fRecvDoneNs[f] = now;
+    if (now > this.lastCompletionNs) this.lastCompletionNs = now;
     for (const g of this.#fDependents[f]!) {
       this.#fDepsLeft[g]! -= 1;
       if (this.#fDepsLeft[g] === 0) this.engine.schedule(this.fStartAt[g]!, this.#kStart, g);

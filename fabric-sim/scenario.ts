@@ -1,0 +1,377 @@
+import { z } from 'zod';
+import { loadConfigFile } from '../core/config.js';
+import { badInput } from '../core/errors.js';
+import { DATA_CLASS } from '../switch-model/presets.js';
+import { LOAD_BALANCING_MODES, FORWARDING_MODES } from '../switch-model/spec.js';
+import { ClusterSpecSchema, DEFAULT_CLUSTER, type ClusterSpec } from './cluster/spec.js';
+import { buildTopology, type Topology } from './cluster/topology.js';
+import { RandomStream } from './engine/random.js';
+import { type FlowDef, PacketNetwork } from './packet/network.js';
+import {
+  allToAll,
+  busBandwidthFactor,
+  type Collective,
+  incast,
+  offsetFlows,
+  permutation,
+  ringClosedFormNs,
+  ringCollective,
+} from './traffic/patterns.js';
+
+/**
+ * A packet-level scenario: a cluster (the built-in default or inline), switch overrides,
+ * transport settings and traffic. `runScenario` simulates it and returns the metrics as plain
+ * JSON-ready data; the same scenario and seed give byte-identical JSON.
+ */
+
+const Endpoint = z.union([z.number().int().min(0), z.string().min(1)]);
+
+const FlowItem = z
+  .object({ src: Endpoint, dst: Endpoint, bytes: z.number().int().min(1), startNs: z.number().min(0).default(0) })
+  .strict();
+
+const TrafficSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('flows'), flows: z.array(FlowItem).min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('permutation'),
+      bytes: z.number().int().min(1),
+      hosts: z.array(Endpoint).min(2).optional(),
+      startNs: z.number().min(0).default(0),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('incast'),
+      senders: z.array(Endpoint).min(1),
+      receiver: Endpoint,
+      bytes: z.number().int().min(1),
+      startNs: z.number().min(0).default(0),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.enum(['all-reduce', 'reduce-scatter', 'all-gather', 'all-to-all']),
+      /** Ranks in ring order (GPU indices or ids); default every GPU. */
+      ranks: z.array(Endpoint).min(2).optional(),
+      bytes: z.number().int().min(1),
+      startNs: z.number().min(0).default(0),
+    })
+    .strict(),
+]);
+
+export const ScenarioSchema = z
+  .object({
+    name: z.string().min(1).default('scenario'),
+    cluster: z.union([z.literal('default'), ClusterSpecSchema]).default('default'),
+    switch: z
+      .object({
+        /** Lossless data class with PFC (true) or lossy (false). */
+        pfc: z.boolean().optional(),
+        ecn: z.boolean().optional(),
+        sharedBufferBytes: z.number().int().min(0).optional(),
+        pfcHeadroomBytes: z.number().int().min(0).optional(),
+        reservedBytes: z.number().int().min(0).optional(),
+        dynamicThresholdAlpha: z.number().gt(0).optional(),
+        forwarding: z.enum(FORWARDING_MODES).optional(),
+        portToPortLatencyNs: z.number().min(0).optional(),
+        loadBalancing: z.enum(LOAD_BALANCING_MODES).optional(),
+        hashSeed: z.number().int().min(0).optional(),
+        flowletGapNs: z.number().min(0).optional(),
+        ecnKminBytes: z.number().int().min(0).optional(),
+        ecnKmaxBytes: z.number().int().min(0).optional(),
+        ecnPmax: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .default({}),
+    transport: z
+      .object({
+        cc: z.enum(['dcqcn', 'none']).default('dcqcn'),
+        ackEveryPackets: z.number().int().min(1).default(1),
+        rtoNs: z.number().positive().default(100_000),
+        windowPackets: z.number().int().min(1).optional(),
+      })
+      .strict()
+      .default({ cc: 'dcqcn', ackEveryPackets: 1, rtoNs: 100_000 }),
+    traffic: z.array(TrafficSchema).min(1),
+    /** Stop the simulation here even if traffic remains. */
+    limitNs: z.number().positive().optional(),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;
+
+export function loadScenarioFile(path: string): Scenario {
+  return loadConfigFile(path, ScenarioSchema);
+}
+
+export function parseScenario(value: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw badInput(`invalid scenario: ${issue.message}`, { field: issue.path.map(String).join('.') });
+}
+
+/** The cluster with the scenario's switch overrides applied. */
+export function scenarioTopology(scenario: Scenario): Topology {
+  const cluster: ClusterSpec = scenario.cluster === 'default' ? DEFAULT_CLUSTER : scenario.cluster;
+  const topology = buildTopology(cluster);
+  const o = scenario.switch;
+  const spec = topology.switchSpec;
+  if (o.sharedBufferBytes !== undefined) spec.buffer.sharedBytes = o.sharedBufferBytes;
+  if (o.pfcHeadroomBytes !== undefined) spec.buffer.pfcHeadroomPerPortClassBytes = o.pfcHeadroomBytes;
+  if (o.reservedBytes !== undefined) spec.buffer.reservedPerPortClassBytes = o.reservedBytes;
+  if (o.dynamicThresholdAlpha !== undefined) spec.buffer.dynamicThresholdAlpha = o.dynamicThresholdAlpha;
+  if (o.forwarding !== undefined) spec.forwarding = o.forwarding;
+  if (o.portToPortLatencyNs !== undefined) spec.portToPortLatencyNs = o.portToPortLatencyNs;
+  if (o.loadBalancing !== undefined) spec.loadBalancing.mode = o.loadBalancing;
+  if (o.hashSeed !== undefined) spec.loadBalancing.hashSeed = o.hashSeed;
+  if (o.flowletGapNs !== undefined) spec.loadBalancing.flowletGapNs = o.flowletGapNs;
+  const data = spec.classes[DATA_CLASS]!;
+  if (o.pfc !== undefined) {
+    data.lossless = o.pfc;
+    data.pfc.enabled = o.pfc;
+  }
+  if (o.ecn !== undefined) data.ecn.enabled = o.ecn;
+  if (o.ecnKminBytes !== undefined) data.ecn.kminBytes = o.ecnKminBytes;
+  if (o.ecnKmaxBytes !== undefined) data.ecn.kmaxBytes = o.ecnKmaxBytes;
+  if (o.ecnPmax !== undefined) data.ecn.pmax = o.ecnPmax;
+  return topology;
+}
+
+interface BuiltTraffic {
+  flows: FlowDef[];
+  collectives: { collective: Collective; first: number; count: number }[];
+}
+
+function buildTraffic(scenario: Scenario, topology: Topology, seed: number): BuiltTraffic {
+  const ids = new Map(topology.gpus.map((g) => [g.id, g.index]));
+  const gpuCount = topology.gpus.length;
+  const resolve = (ref: string | number, field: string): number => {
+    const index = typeof ref === 'number' ? ref : ids.get(ref);
+    if (index === undefined || index >= gpuCount) {
+      throw badInput('unknown GPU', { field, value: ref, expected: `a GPU index 0..${gpuCount - 1} or an id such as ${topology.gpus[0]?.id ?? 'srv0/gpu0'}` });
+    }
+    return index;
+  };
+  const all = topology.gpus.map((g) => g.index);
+  const random = RandomStream.derive(seed, 'traffic/permutation');
+  const out: BuiltTraffic = { flows: [], collectives: [] };
+  scenario.traffic.forEach((item, i) => {
+    const at = `traffic[${i}]`;
+    let flows: FlowDef[];
+    switch (item.kind) {
+      case 'flows':
+        flows = item.flows.map((f, j) => ({
+          src: resolve(f.src, `${at}.flows[${j}].src`),
+          dst: resolve(f.dst, `${at}.flows[${j}].dst`),
+          bytes: f.bytes,
+          startNs: f.startNs,
+          deps: [],
+        }));
+        flows.forEach((f, j) => {
+          if (f.src === f.dst) throw badInput('a flow needs two different GPUs', { field: `${at}.flows[${j}].dst`, value: f.dst });
+        });
+        break;
+      case 'permutation':
+        flows = permutation(item.hosts?.map((h, j) => resolve(h, `${at}.hosts[${j}]`)) ?? all, item.bytes, random, item.startNs);
+        break;
+      case 'incast': {
+        const receiver = resolve(item.receiver, `${at}.receiver`);
+        const senders = item.senders.map((h, j) => resolve(h, `${at}.senders[${j}]`));
+        if (senders.includes(receiver)) throw badInput('the receiver is also a sender', { field: `${at}.senders`, value: item.receiver });
+        flows = incast(senders, receiver, item.bytes, item.startNs);
+        break;
+      }
+      default: {
+        const ranks = item.ranks?.map((h, j) => resolve(h, `${at}.ranks[${j}]`)) ?? all;
+        if (new Set(ranks).size !== ranks.length) throw badInput('ranks repeat a GPU', { field: `${at}.ranks`, value: item.ranks });
+        const collective =
+          item.kind === 'all-to-all' ? allToAll(ranks, item.bytes, item.startNs) : ringCollective(item.kind, ranks, item.bytes, item.startNs);
+        out.collectives.push({ collective, first: out.flows.length, count: collective.flows.length });
+        flows = collective.flows;
+      }
+    }
+    out.flows.push(...offsetFlows(flows, out.flows.length));
+  });
+  return out;
+}
+
+export interface RunOptions {
+  seed?: number;
+  onProgress?: (simulatedNs: number, events: number) => void;
+}
+
+/** Percentile of a sorted array (nearest rank). */
+function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const round = (x: number, digits = 3): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/** Simulates a scenario at packet level and returns its metrics (JSON-ready, deterministic for a seed). */
+export function runScenario(scenario: Scenario, options: RunOptions = {}) {
+  const seed = options.seed ?? 1;
+  const topology = scenarioTopology(scenario);
+  const traffic = buildTraffic(scenario, topology, seed);
+  const net = new PacketNetwork(topology, {
+    seed,
+    transport: {
+      cc: scenario.transport.cc,
+      ackEveryPackets: scenario.transport.ackEveryPackets,
+      rtoNs: scenario.transport.rtoNs,
+      windowPackets: scenario.transport.windowPackets ?? Infinity,
+    },
+  });
+  if (options.onProgress !== undefined) {
+    const hook = options.onProgress;
+    net.engine.onProgress((r) => {
+      hook(r.nowNs, r.eventsProcessed);
+    }, { everyEvents: 200_000 });
+  }
+  net.addFlows(traffic.flows);
+  net.run(scenario.limitNs ?? Infinity);
+  return collectMetrics(scenario, seed, net, traffic);
+}
+
+export type ScenarioResult = ReturnType<typeof collectMetrics>;
+
+function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, traffic: BuiltTraffic) {
+  const topology = net.topology;
+  // Measured up to the last completion (or the time limit when traffic remains).
+  const allDone = net.counters.dataBytesDelivered === traffic.flows.reduce((sum, f) => sum + f.bytes, 0);
+  const simulatedNs = allDone ? net.lastCompletionNs : net.engine.nowNs;
+  const gpuId = (node: number) => topology.gpus[node]!.id;
+  const flows = traffic.flows.map((f, i) => {
+    const ideal = net.idealNs(f.src, f.dst, f.bytes);
+    const fct = net.fRecvDoneNs[i]! - net.fStartNs[i]!;
+    const done = !Number.isNaN(fct);
+    return {
+      id: i,
+      src: gpuId(f.src),
+      dst: gpuId(f.dst),
+      bytes: f.bytes,
+      startNs: done || !Number.isNaN(net.fStartNs[i]!) ? round(net.fStartNs[i]!) : null,
+      fctNs: done ? round(fct) : null,
+      idealNs: round(ideal.idealNs),
+      slowdown: done ? round(fct / ideal.idealNs, 4) : null,
+      retransmits: net.fRetransmits[i]!,
+      timeouts: net.fTimeouts[i]!,
+      path: net.fPath[i]!.map((p) => net.portName[p]!),
+    };
+  });
+  const completed = flows.filter((f) => f.fctNs !== null);
+  const fcts = completed.map((f) => f.fctNs!).sort((a, b) => a - b);
+  const slowdowns = completed.map((f) => f.slowdown!).sort((a, b) => a - b);
+
+  const collectives = traffic.collectives.map(({ collective, first, count }) => {
+    let start = Infinity;
+    let end = -Infinity;
+    let complete = true;
+    for (let i = first; i < first + count; i++) {
+      if (collective.flows[i - first]!.deps.length === 0) start = Math.min(start, net.fStartNs[i]!);
+      const done = net.fRecvDoneNs[i]!;
+      if (Number.isNaN(done)) complete = false;
+      else end = Math.max(end, done);
+    }
+    const n = collective.ranks.length;
+    const timeNs = complete ? end - start : null;
+    const ideal = net.idealNs(collective.ranks[0]!, collective.ranks[1]!, 0);
+    const closedFormNs = ringClosedFormNs(collective.kind, n, collective.bytes, ideal.alphaNs, ideal.bandwidthBytesPerNs);
+    const algBwGbps = timeNs === null ? null : (collective.bytes * 8) / timeNs;
+    return {
+      kind: collective.kind,
+      ranks: n,
+      bytes: collective.bytes,
+      flows: count,
+      timeNs: timeNs === null ? null : round(timeNs),
+      closedFormNs: round(closedFormNs),
+      algBwGbps: algBwGbps === null ? null : round(algBwGbps),
+      busBwGbps: algBwGbps === null ? null : round(algBwGbps * busBandwidthFactor(collective.kind, n)),
+    };
+  });
+
+  const links = [];
+  let utilSum = 0;
+  let utilMax = 0;
+  for (let p = 0; p < net.portCount; p++) {
+    const bytes = net.portTxBytes[p]!;
+    const utilisation = simulatedNs > 0 ? bytes / (net.portRate[p]! * simulatedNs) : 0;
+    utilSum += utilisation;
+    utilMax = Math.max(utilMax, utilisation);
+    if (bytes > 0) {
+      links.push({
+        link: net.portName[p]!,
+        wireBytes: bytes,
+        payloadBytes: net.portDataBytes[p]!,
+        utilisation: round(utilisation, 4),
+        maxQueueBytes: net.portMaxQueue[p]!,
+      });
+    }
+  }
+  const c = net.counters;
+  const totalBytes = traffic.flows.reduce((sum, f) => sum + f.bytes, 0);
+  const q = net.queueDepth;
+  return {
+    scenario: scenario.name,
+    seed,
+    cluster: {
+      name: scenario.cluster === 'default' ? 'default' : scenario.cluster.name,
+      gpus: topology.gpus.length,
+      switches: topology.nodes.filter((n) => n.kind !== 'nic').length,
+      links: topology.links.length,
+      switch: topology.switchSpec.name,
+      linkSpeedGbps: topology.linkSpeedGbps,
+    },
+    transport: { cc: net.cc.name, ackEveryPackets: net.transport.ackEveryPackets, rtoNs: net.transport.rtoNs },
+    simulatedNs: round(simulatedNs),
+    events: net.engine.eventsProcessed,
+    summary: {
+      flows: flows.length,
+      completed: completed.length,
+      fctP50Ns: percentile(fcts, 0.5),
+      fctP99Ns: percentile(fcts, 0.99),
+      slowdownP50: percentile(slowdowns, 0.5),
+      slowdownP99: percentile(slowdowns, 0.99),
+      slowdownMax: slowdowns.at(-1) ?? 0,
+      linkUtilisationMean: round(utilSum / Math.max(1, net.portCount), 4),
+      linkUtilisationMax: round(utilMax, 4),
+      queueP50Bytes: round(q.quantile(0.5)),
+      queueP90Bytes: round(q.quantile(0.9)),
+      queueP99Bytes: round(q.quantile(0.99)),
+      queueMaxBytes: q.max,
+      pfcPauseFrames: c.pfcPauseFrames,
+      pfcResumeFrames: c.pfcResumeFrames,
+      pfcPausedNs: round(c.pfcPausedNs),
+      ecnMarks: c.ecnMarks,
+      cnps: c.cnps,
+      drops: c.dataPacketsDropped + c.controlPacketsDropped,
+      dataDrops: c.dataPacketsDropped,
+      headroomDrops: c.headroomDrops,
+      retransmittedPackets: c.retransmittedPackets,
+      retransmittedBytes: c.retransmittedBytes,
+      timeouts: c.timeouts,
+      nacks: c.nacks,
+    },
+    conservation: {
+      flowBytes: totalBytes,
+      deliveredBytes: c.dataBytesDelivered,
+      sentPackets: c.dataPacketsSent,
+      deliveredPackets: c.dataPacketsDelivered,
+      discardedPackets: c.dataPacketsDiscarded,
+      droppedPackets: c.dataPacketsDropped,
+      livePackets: net.livePackets,
+      /** Every data packet sent was delivered in order, discarded by the receiver (out of order, duplicate) or dropped. */
+      balanced: c.dataPacketsSent === c.dataPacketsDelivered + c.dataPacketsDiscarded + c.dataPacketsDropped && net.livePackets === 0,
+      allDelivered: c.dataBytesDelivered === totalBytes,
+    },
+    collectives,
+    flows,
+    links,
+  };
+}

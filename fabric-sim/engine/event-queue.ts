@@ -125,8 +125,8 @@ export class EventQueue {
   #bottomEnd = 0;
   #bottomIsHeap = false;
 
-  /** Entries held anywhere, live or cancelled. */
-  #entries = 0;
+  /** Entries popped or dropped (cancelled) so far: `#nextSeq - #removed` entries are held, live or cancelled. */
+  #removed = 0;
   /** Cancelled entries not yet dropped. */
   #dead = 0;
 
@@ -159,7 +159,7 @@ export class EventQueue {
 
   /** Number of pending (scheduled, not yet fired or cancelled) events. */
   get size(): number {
-    return this.#entries - this.#dead;
+    return this.#nextSeq - this.#removed - this.#dead;
   }
 
   /** Slots allocated so far: every slot index returned is below this. */
@@ -193,7 +193,6 @@ export class EventQueue {
     const state = slots[record + 3]! | 1;
     slots[record + 3] = state;
     slots[record + 2] = this.#nextSeq++;
-    this.#entries++;
     // Fast path: a later bucket of rung 0 (where most events of a steady simulation go).
     const bucket = Math.floor((timeNs - this.#fastStart) * this.#fastInvWidth);
     if (bucket > this.#fastCur && bucket < this.#fastEnd) {
@@ -221,7 +220,7 @@ export class EventQueue {
     // The entry stays where it is until it is next touched (or a purge drops it).
     this.#slots[slot * SLOT_STRIDE + 3] = nextGenerationState(generation * 2 + 1);
     this.#dead++;
-    if (this.#dead > COMPACT_MIN_DEAD && this.#dead > this.#entries - this.#dead) this.#purge();
+    if (this.#dead > COMPACT_MIN_DEAD && this.#dead > this.#nextSeq - this.#removed - this.#dead) this.#purge();
     return true;
   }
 
@@ -245,7 +244,7 @@ export class EventQueue {
       this.poppedTimeNs = this.#bottomTime[head]!;
       this.#slots[slot * 4 + 3] = nextGenerationState(state);
       this.#freeSlots[this.#freeCount++] = slot;
-      this.#entries--;
+      this.#removed++;
       if (this.#bottomIsHeap) this.#removeHeapRoot();
       else this.#bottomHead = head + 1;
       return slot;
@@ -266,7 +265,7 @@ export class EventQueue {
     this.#syncFast();
     this.#bottomHead = 0;
     this.#bottomEnd = 0;
-    this.#entries = 0;
+    this.#removed = this.#nextSeq;
     this.#dead = 0;
   }
 
@@ -505,7 +504,7 @@ export class EventQueue {
   #freeDead(slot: number): void {
     this.#freeSlots[this.#freeCount++] = slot;
     this.#dead--;
-    this.#entries--;
+    this.#removed++;
   }
 
   #dropBottomHead(): void {

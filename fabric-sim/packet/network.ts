@@ -435,6 +435,11 @@ export class PacketNetwork {
     this.counters.headroomDrops = this.#buffers.reduce((sum, b) => sum + (b?.headroomDrops ?? 0), 0);
   }
 
+  /** Payload bytes of `flow` received in order so far. */
+  deliveredBytes(flow: number): number {
+    return Math.min(this.#rExpected[flow]! * this.mtu, this.fBytes[flow]!);
+  }
+
   /** Packets allocated and not yet freed (0 after a complete run: nothing leaks). */
   get livePackets(): number {
     return this.#live;

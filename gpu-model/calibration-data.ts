@@ -30,3 +30,36 @@ export const LLAMA2_70B_PREFILL: readonly PrefillMeasurement[] = [
   { model: 'llama-2-70b', gpu: 'h100-sxm', tp: 4, precision: 'fp8', promptTokens: 128, measuredMs: 26, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
   { model: 'llama-2-70b', gpu: 'h100-sxm', tp: 4, precision: 'fp8', promptTokens: 2048, measuredMs: 109, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
 ];
+
+/**
+ * One measured steady-state decode under load: mean inter-token latency with `concurrency`
+ * requests in flight, each with `promptTokens` in and `outputTokens` out.
+ */
+export interface DecodeMeasurement {
+  readonly model: string;
+  readonly gpu: string;
+  readonly tp: number;
+  readonly precision: WeightPrecision;
+  readonly concurrency: number;
+  readonly promptTokens: number;
+  readonly outputTokens: number;
+  readonly measuredItlMs: number;
+  readonly source: string;
+}
+
+const NIM_18 =
+  'NVIDIA NIM for LLMs benchmarking guide, "Performance", Llama-3.3-70b-instruct results, NIM version 1.8.0, ' +
+  '2 x H100 80G, fp8, TP2, 5000 input / 500 output tokens, ITL column (AIPerf), ' +
+  'https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance';
+
+/**
+ * Llama-3.3-70B-Instruct has the Llama-3-70B shapes (80 layers, hidden 8192, 64/8 heads, FFN
+ * 28672, vocab 128256), so the `llama-3-70b` catalog entry models it. Concurrency 100 and above
+ * is left out: there the server is saturated and ITL no longer grows with the batch.
+ */
+export const LLAMA3_70B_DECODE: readonly DecodeMeasurement[] = [
+  { model: 'llama-3-70b', gpu: 'h100-sxm', tp: 2, precision: 'fp8', concurrency: 1, promptTokens: 5000, outputTokens: 500, measuredItlMs: 18.58, source: NIM_18 },
+  { model: 'llama-3-70b', gpu: 'h100-sxm', tp: 2, precision: 'fp8', concurrency: 5, promptTokens: 5000, outputTokens: 500, measuredItlMs: 21.83, source: NIM_18 },
+  { model: 'llama-3-70b', gpu: 'h100-sxm', tp: 2, precision: 'fp8', concurrency: 25, promptTokens: 5000, outputTokens: 500, measuredItlMs: 38.75, source: NIM_18 },
+  { model: 'llama-3-70b', gpu: 'h100-sxm', tp: 2, precision: 'fp8', concurrency: 50, promptTokens: 5000, outputTokens: 500, measuredItlMs: 59.73, source: NIM_18 },
+];

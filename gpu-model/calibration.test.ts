@@ -8,7 +8,7 @@
  * error is bounded at 25% (A100 ~3%, H100 ~23% with these four points).
  */
 import { describe, expect, it } from 'vitest';
-import { LLAMA2_70B_PREFILL } from './calibration-data.js';
+import { LLAMA2_70B_PREFILL, LLAMA3_70B_DECODE } from './calibration-data.js';
 import { nvlinkAlphaBetaCollectives } from './collectives.js';
 import { makeDeployment } from './deployment.js';
 import { DEFAULT_EFFICIENCY } from './efficiency.js';
@@ -50,5 +50,39 @@ describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
         rows.filter((r) => r.gpu === gpu).map((r) => `${r.promptTokens} tok ${r.modelMs.toFixed(1)} ms vs ${r.measuredMs} ms`).join(', '));
       expect(median(errors)).toBeLessThan(0.25);
     }
+  });
+});
+
+/**
+ * Decode under load. Mean ITL averages every step a request sees; with continuous batching and
+ * chunked prefill, new requests' prompts run inside those steps. In steady state each of the c
+ * requests brings promptTokens of prefill per outputTokens decode steps, so the average step
+ * carries c decode tokens plus c x prompt / output prefill tokens (here 10c, at a mid-prompt
+ * context). The KV cache is taken as fp8, as in NIM's fp8 TensorRT-LLM profiles.
+ *
+ * Tolerance: median absolute error within 25% and every point within 35%. This is looser than
+ * issue 5's 15% for Llama-2-70B because the engine's real scheduling (how prefill chunks are
+ * interleaved, CUDA-graph batch buckets) is averaged into one representative step here; the
+ * remaining error is reported (c=1: ~-17%, c=5: ~-4%, c=25: ~+15%, c=50: ~+24%).
+ */
+describe('calibration: Llama-3-70B fp8 decode under load against NVIDIA NIM 1.8.0 on 2 x H100', () => {
+  const rows = LLAMA3_70B_DECODE.map((m) => {
+    const gpu = getGpu(m.gpu);
+    const d = makeDeployment({ model: getModel(m.model), gpu, tp: m.tp, weightPrecision: m.precision, kvCachePrecision: 'fp8' });
+    const decode = Array.from({ length: m.concurrency }, () => ({ newTokens: 1, cachedTokens: m.promptTokens + m.outputTokens / 2 }));
+    const prefillPerStep = Math.round((m.concurrency * m.promptTokens) / m.outputTokens);
+    const batch = m.concurrency > 1 ? [...decode, { newTokens: prefillPerStep, cachedTokens: m.promptTokens / 2 }] : decode;
+    const modelMs = stepCost(d, batch, { collectives: nvlinkAlphaBetaCollectives(gpu), efficiency: DEFAULT_EFFICIENCY }).timeNs / 1e6;
+    return { ...m, modelMs, error: modelMs / m.measuredItlMs - 1 };
+  });
+
+  it('median absolute error within 25%, every point within 35%', () => {
+    console.log('calibration decode h100-sxm:', rows.map((r) => `c=${r.concurrency} ${r.modelMs.toFixed(1)} ms vs ${r.measuredItlMs} ms (${(r.error * 100).toFixed(0)}%)`).join(', '));
+    expect(median(rows.map((r) => Math.abs(r.error)))).toBeLessThan(0.25);
+    for (const r of rows) expect(Math.abs(r.error)).toBeLessThan(0.35);
+  });
+
+  it('ITL rises monotonically with concurrency, as measured', () => {
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.modelMs).toBeGreaterThan(rows[i - 1]!.modelMs);
   });
 });

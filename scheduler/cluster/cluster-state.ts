@@ -21,7 +21,7 @@ export { GPU_MILLI };
  * derived GPU summaries) plus one flat `Int32Array` of free milli-GPUs over all GPUs, node `i`'s
  * GPUs at `[gpuOffset(i), gpuOffset(i + 1))`. Invariants, checked by the property tests:
  * every free amount lies in `[0, capacity]`; the free amounts plus the allocations of live pods
- * equal capacity; `fullyFreeGpus(i)` and `maxGpuFree(i)` agree with the per-GPU array;
+ * equal capacity; `fullyFreeGpus(i)`, `maxGpuFree(i)` and `freeGpuMilli(i)` agree with the per-GPU array;
  * `version(i)` changes whenever anything on node `i` changes (caches key on it).
  *
  * @example
@@ -43,6 +43,8 @@ export class ClusterState {
   readonly #cordoned: Uint8Array;
   readonly #allocations = new Map<string, Allocation>();
   readonly #podsOnNode: Set<string>[];
+  readonly #freeGpuSum: Int32Array;
+  readonly #listeners: ((node: number) => void)[] = [];
   readonly #gpuMilliCapacity: number;
   #gpuMilliAllocated = 0;
 
@@ -56,6 +58,7 @@ export class ClusterState {
     this.#gpuOffset = new Int32Array(n + 1);
     this.#fullyFree = new Int32Array(n);
     this.#maxFree = new Int32Array(n);
+    this.#freeGpuSum = new Int32Array(n);
     this.#version = new Uint32Array(n);
     this.#cordoned = new Uint8Array(n);
     this.#podsOnNode = [];
@@ -69,6 +72,7 @@ export class ClusterState {
       this.#gpuOffset[i] = gpus;
       this.#fullyFree[i] = node.gpuCount;
       this.#maxFree[i] = node.gpuCount > 0 ? GPU_MILLI : 0;
+      this.#freeGpuSum[i] = node.gpuCount * GPU_MILLI;
       this.#cordoned[i] = node.cordoned ? 1 : 0;
       this.#podsOnNode.push(new Set());
       gpus += node.gpuCount;
@@ -129,9 +133,7 @@ export class ClusterState {
   }
   /** Sum of free milli-GPUs on the node. */
   freeGpuMilli(node: number): number {
-    let sum = 0;
-    for (let g = this.#gpuOffset[node]!, end = this.#gpuOffset[node + 1]!; g < end; g++) sum += this.#gpuFree[g]!;
-    return sum;
+    return this.#freeGpuSum[node]!;
   }
   /** Changes whenever anything on the node changes; caches key on it. */
   version(node: number): number {
@@ -144,6 +146,12 @@ export class ClusterState {
     this.node(node);
     this.#cordoned[node] = cordoned ? 1 : 0;
     this.#version[node]!++;
+    for (const listener of this.#listeners) listener(node);
+  }
+
+  /** Calls `listener(node)` after every change to a node (allocation, release, cordon). */
+  onNodeChange(listener: (node: number) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Copies the node's per-GPU free milli-GPUs into `out` (from index 0) and returns the GPU count. */
@@ -243,13 +251,17 @@ export class ClusterState {
   #refreshSummary(node: number): void {
     let fully = 0;
     let max = 0;
+    let sum = 0;
     for (let g = this.#gpuOffset[node]!, end = this.#gpuOffset[node + 1]!; g < end; g++) {
       const free = this.#gpuFree[g]!;
       if (free === GPU_MILLI) fully++;
       if (free > max) max = free;
+      sum += free;
     }
     this.#fullyFree[node] = fully;
     this.#maxFree[node] = max;
+    this.#freeGpuSum[node] = sum;
     this.#version[node]!++;
+    for (const listener of this.#listeners) listener(node);
   }
 }

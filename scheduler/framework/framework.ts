@@ -1,5 +1,6 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
 import type { PodSpec } from '../workload/pod.js';
+import { NodeClassIndex } from '../cluster/node-classes.js';
 import { Diagnosis } from './diagnosis.js';
 import {
   isBind, isFilter, isPermit, isPostFilter, isPreFilter, isPreScore, isQueueSort, isReserve, isScore,
@@ -25,6 +26,12 @@ export interface FrameworkOptions {
    * where the previous one stopped, so sampled cycles spread over the cluster.
    */
   readonly feasibleNodesToFind?: number;
+  /**
+   * Evaluate one node per class of identical nodes (`NodeClassIndex`) when every filter and
+   * score plugin is `stateOnly` and `feasibleNodesToFind` is 0. The result equals a full scan
+   * (property-tested). Default true.
+   */
+  readonly nodeClasses?: boolean;
   /** Called when a pod binds (after permit). */
   readonly onBound?: (pod: PodSpec, node: number) => void;
   /** Called when a waiting pod is rejected (permit timeout or gang failure); it was unreserved. */
@@ -49,7 +56,7 @@ interface Waiting {
  * The scheduling framework: runs one pod through the extension points in Kubernetes order.
  *
  * pre-filter -> filter (every node, or until `feasibleNodesToFind`) -> [post-filter if none] ->
- * pre-score -> score, normalise, weight, sum -> pick the highest (ties: first in scan order) ->
+ * pre-score -> score, normalise, weight, sum -> pick the highest (ties: lowest node index) ->
  * assume in `ClusterState` -> reserve (unreserve in reverse on failure) -> permit (allow, wait
  * with timeout, reject) -> bind.
  *
@@ -80,6 +87,8 @@ export class Framework implements FrameworkHandle {
   readonly #raw: Float64Array;
   readonly #total: Float64Array;
   readonly #statuses: Status[];
+  readonly #classes: NodeClassIndex | undefined;
+  readonly #representatives: Int32Array;
   #nextStart = 0;
   #nowNs = 0;
 
@@ -118,6 +127,9 @@ export class Framework implements FrameworkHandle {
     this.#raw = new Float64Array(n);
     this.#total = new Float64Array(n);
     this.#statuses = new Array<Status>(n).fill(Status.SUCCESS);
+    this.#representatives = new Int32Array(n);
+    const stateOnly = [...this.#filter, ...this.#preScore, ...this.#score].every((p) => p.stateOnly === true);
+    this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster) : undefined;
   }
 
   get cluster(): ClusterState {
@@ -142,7 +154,9 @@ export class Framework implements FrameworkHandle {
         return { kind: 'unschedulable', diagnosis };
       }
     }
-    const count = this.#findFeasible(ctx, pod);
+    let count = this.#classes === undefined ? this.#findFeasible(ctx, pod) : this.#findFeasibleClasses(ctx, pod);
+    // No class fits: scan every node, for the per-node statuses post-filter and the diagnosis read.
+    if (count === 0 && this.#classes !== undefined) count = this.#findFeasible(ctx, pod);
     if (count === 0) {
       this.#diagnose(diagnosis);
       for (const plugin of this.#postFilter) {
@@ -252,6 +266,27 @@ export class Framework implements FrameworkHandle {
     return count;
   }
 
+  /** Like `#findFeasible` over one representative node per class; leaves `#statuses` alone. */
+  #findFeasibleClasses(ctx: CycleContext, pod: PodSpec): number {
+    const reps = this.#representatives;
+    const classes = this.#classes!.representatives(reps);
+    const filters = this.#filter;
+    let count = 0;
+    for (let k = 0; k < classes; k++) {
+      const node = reps[k]!;
+      let ok = true;
+      for (let f = 0; f < filters.length; f++) {
+        if (!filters[f]!.filter(ctx, pod, node).isSuccess) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) this.#feasible[count++] = node;
+    }
+    return count;
+  }
+
+  /** Highest weighted score; ties go to the lowest node index (what a full scan from node 0 picks). */
   #selectNode(ctx: CycleContext, pod: PodSpec, count: number): number {
     const feasible = this.#feasible;
     const total = this.#total;
@@ -270,7 +305,10 @@ export class Framework implements FrameworkHandle {
       }
     }
     let best = 0;
-    for (let k = 1; k < count; k++) if (total[k]! > total[best]!) best = k;
+    for (let k = 1; k < count; k++) {
+      const t = total[k]!;
+      if (t > total[best]! || (t === total[best]! && feasible[k]! < feasible[best]!)) best = k;
+    }
     return feasible[best]!;
   }
 

@@ -10,6 +10,13 @@ import type { Status } from './status.js';
  */
 export interface Plugin {
   readonly name: string;
+  /**
+   * True when the plugin's filter / score results for a node depend only on the node's
+   * resources, labels, taints, cordon flag and free resources (not on its name, index or
+   * topology, nor on randomness). When every filter and score plugin says so, the framework
+   * evaluates one node per `NodeClassIndex` class instead of every node, with the same result.
+   */
+  readonly stateOnly?: boolean;
 }
 
 /** What a plugin sees during one scheduling cycle. */

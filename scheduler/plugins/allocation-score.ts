@@ -15,6 +15,7 @@ import { GPU_MILLI } from '../cluster/gpu-pick.js';
  */
 export class AllocationScore implements ScorePlugin {
   readonly name: string;
+  readonly stateOnly = true;
   readonly #most: boolean;
   readonly #weights: ResourceWeights;
 
@@ -30,15 +31,24 @@ export class AllocationScore implements ScorePlugin {
     const w = this.#weights;
     let sum = 0;
     let weight = 0;
-    const add = (wr: number, cap: number, freeAfter: number): void => {
-      if (cap <= 0 || wr === 0) return;
-      const share = this.#most ? (cap - freeAfter) / cap : freeAfter / cap;
-      sum += wr * share;
-      weight += wr;
-    };
-    add(w.cpu, spec.cpuMilli, cluster.freeCpu(node) - pod.cpuMilli);
-    add(w.memory, spec.memoryMiB, cluster.freeMemory(node) - pod.memoryMiB);
-    add(w.gpu, spec.gpuCount * GPU_MILLI, cluster.freeGpuMilli(node) - podGpuMilli(pod));
+    if (spec.cpuMilli > 0 && w.cpu > 0) {
+      sum += w.cpu * this.#share(spec.cpuMilli, cluster.freeCpu(node) - pod.cpuMilli);
+      weight += w.cpu;
+    }
+    if (spec.memoryMiB > 0 && w.memory > 0) {
+      sum += w.memory * this.#share(spec.memoryMiB, cluster.freeMemory(node) - pod.memoryMiB);
+      weight += w.memory;
+    }
+    const gpuCap = spec.gpuCount * GPU_MILLI;
+    if (gpuCap > 0 && w.gpu > 0) {
+      sum += w.gpu * this.#share(gpuCap, cluster.freeGpuMilli(node) - podGpuMilli(pod));
+      weight += w.gpu;
+    }
     return weight === 0 ? 0 : (100 * sum) / weight;
+  }
+
+  /** Used (most) or free (least) share of a dimension after placement. */
+  #share(capacity: number, freeAfter: number): number {
+    return this.#most ? (capacity - freeAfter) / capacity : freeAfter / capacity;
   }
 }

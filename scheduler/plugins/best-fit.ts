@@ -17,6 +17,7 @@ import { checkResourceWeights, DEFAULT_RESOURCE_WEIGHTS, type ResourceWeights } 
  */
 export class BestFit implements ScorePlugin {
   readonly name = 'BestFit';
+  readonly stateOnly = true;
   readonly #weights: ResourceWeights;
   readonly #scale: ResourceWeights;
 

@@ -10,6 +10,7 @@ import { checkResourceWeights, DEFAULT_RESOURCE_WEIGHTS, type ResourceWeights } 
  */
 export class DotProduct implements ScorePlugin {
   readonly name = 'DotProduct';
+  readonly stateOnly = true;
   readonly #weights: ResourceWeights;
 
   constructor(weights: ResourceWeights = DEFAULT_RESOURCE_WEIGHTS) {

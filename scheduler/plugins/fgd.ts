@@ -22,6 +22,7 @@ import type { PodSpec } from '../workload/pod.js';
  */
 export class FragmentationGradient implements ScorePlugin {
   readonly name = 'FGD';
+  readonly stateOnly = true;
   readonly #workload: TargetWorkload;
   readonly #view = new MutableNodeView();
   readonly #picked: number[] = [];

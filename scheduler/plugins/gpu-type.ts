@@ -11,6 +11,7 @@ const MISMATCH = Status.unresolvable('GPU type mismatch');
  */
 export class GpuType implements FilterPlugin {
   readonly name = 'GpuType';
+  readonly stateOnly = true;
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     if (pod.gpuCount === 0) return Status.SUCCESS;
     const spec = ctx.cluster.node(node);

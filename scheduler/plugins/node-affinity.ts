@@ -32,6 +32,7 @@ export function matchesTerm(labels: Readonly<Record<string, string>>, term: read
  */
 export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
   readonly name = 'NodeAffinity';
+  readonly stateOnly = true;
 
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     const required = pod.affinity?.required;

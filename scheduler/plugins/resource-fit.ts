@@ -13,6 +13,7 @@ const GPU = Status.unschedulable('Insufficient GPU');
  */
 export class ResourceFit implements FilterPlugin {
   readonly name = 'ResourceFit';
+  readonly stateOnly = true;
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     const cluster = ctx.cluster;
     if (cluster.freeCpu(node) < pod.cpuMilli) return CPU;

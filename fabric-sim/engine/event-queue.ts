@@ -1,6 +1,9 @@
 /** Upper bound on simultaneously pending events; handles are `generation * MAX_PENDING + slot`. */
 const MAX_PENDING = 2 ** 26;
-/** Doubles per slot record: time, next, sequence, state. */
+/**
+ * Doubles per slot record: time, next, sequence, state. Hot code writes the literal 4 (and the
+ * field offsets 0..3): V8 reloads module constants from the module context on every use.
+ */
 const SLOT_STRIDE = 4;
 /** Mean events per bucket a new rung is sized for. */
 const BUCKET_TARGET = 8;
@@ -189,7 +192,7 @@ export class EventQueue {
     if (!(timeNs >= -1e300 && timeNs <= 1e300)) throw badTime(timeNs);
     const slot = this.#freeCount > 0 ? this.#freeSlots[--this.#freeCount]! : this.#newSlot();
     const slots = this.#slots;
-    const record = slot * 4; // SLOT_STRIDE, as a literal (see above)
+    const record = slot * 4;
     const state = slots[record + 3]! | 1;
     slots[record + 3] = state;
     slots[record + 2] = this.#nextSeq++;
@@ -216,9 +219,9 @@ export class EventQueue {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
     const slot = handle % MAX_PENDING;
     const generation = (handle - slot) / MAX_PENDING;
-    if (slot >= this.#slotsUsed || this.#slots[slot * SLOT_STRIDE + 3] !== generation * 2 + 1) return false;
+    if (slot >= this.#slotsUsed || this.#slots[slot * 4 + 3] !== generation * 2 + 1) return false;
     // The entry stays where it is until it is next touched (or a purge drops it).
-    this.#slots[slot * SLOT_STRIDE + 3] = nextGenerationState(generation * 2 + 1);
+    this.#slots[slot * 4 + 3] = nextGenerationState(generation * 2 + 1);
     this.#dead++;
     if (this.#dead > COMPACT_MIN_DEAD && this.#dead > this.#nextSeq - this.#removed - this.#dead) this.#purge();
     return true;
@@ -255,8 +258,8 @@ export class EventQueue {
   clear(): void {
     const slots = this.#slots;
     for (let slot = this.#slotsUsed - 1, free = 0; slot >= 0; slot--, free++) {
-      const state = slots[slot * SLOT_STRIDE + 3]!;
-      if ((state & 1) === 1) slots[slot * SLOT_STRIDE + 3] = nextGenerationState(state);
+      const state = slots[slot * 4 + 3]!;
+      if ((state & 1) === 1) slots[slot * 4 + 3] = nextGenerationState(state);
       this.#freeSlots[free] = slot;
     }
     this.#freeCount = this.#slotsUsed;
@@ -377,7 +380,7 @@ export class EventQueue {
     let kept = 0;
     for (let i = 0; i < length; i++) {
       const slot = slots[i]!;
-      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
+      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
         this.#freeDead(slot);
         continue;
       }
@@ -410,11 +413,11 @@ export class EventQueue {
     let slot = this.#buckets[parent]!;
     this.#buckets[parent + 1] = 0;
     for (let n = 0; n < count; n++) {
-      const following = slots[slot * SLOT_STRIDE + 1]!;
-      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
+      const following = slots[slot * 4 + 1]!;
+      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
         this.#freeDead(slot);
       } else {
-        const t = slots[slot * SLOT_STRIDE]!;
+        const t = slots[slot * 4]!;
         const i = Math.floor((t - start) * invWidth);
         this.#link(base + (i > last ? last : i < 0 ? 0 : i), t, slot);
       }
@@ -453,7 +456,7 @@ export class EventQueue {
   }
 
   #link(b: number, timeNs: number, slot: number): void {
-    const record = slot * SLOT_STRIDE;
+    const record = slot * 4;
     this.#slots[record] = timeNs;
     this.#slots[record + 1] = this.#buckets[b * 2]!;
     this.#buckets[b * 2] = slot;
@@ -475,10 +478,10 @@ export class EventQueue {
     this.#buckets[b * 2 + 1] = 0;
     let length = 0;
     for (let n = 0; n < count; n++) {
-      if (checkDead && (this.#slots[slot * SLOT_STRIDE + 3]! & 1) === 0) {
+      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
         this.#freeDead(slot);
       } else if (sorted) {
-        const t = slots[slot * SLOT_STRIDE]!;
+        const t = slots[slot * 4]!;
         let i = length++;
         while (i > 0) {
           const previous = bottomTime[i - 1]!;
@@ -490,10 +493,10 @@ export class EventQueue {
         bottomTime[i] = t;
         bottomSlot[i] = slot;
       } else {
-        bottomTime[length] = slots[slot * SLOT_STRIDE]!;
+        bottomTime[length] = slots[slot * 4]!;
         bottomSlot[length++] = slot;
       }
-      slot = slots[slot * SLOT_STRIDE + 1]!;
+      slot = slots[slot * 4 + 1]!;
     }
     this.#bottomHead = 0;
     this.#bottomEnd = length;
@@ -598,14 +601,14 @@ export class EventQueue {
   }
 
   #seqBefore(a: number, b: number): boolean {
-    return this.#slots[a * SLOT_STRIDE + 2]! < this.#slots[b * SLOT_STRIDE + 2]!;
+    return this.#slots[a * 4 + 2]! < this.#slots[b * 4 + 2]!;
   }
 
   /** Drops every cancelled entry: all live ones go back to the top, to be rebuilt into rungs. */
   #purge(): void {
     const slots = this.#slots;
     const keep = (timeNs: number, slot: number): void => {
-      if ((slots[slot * SLOT_STRIDE + 3]! & 1) === 1) this.#appendTop(timeNs, slot);
+      if ((slots[slot * 4 + 3]! & 1) === 1) this.#appendTop(timeNs, slot);
       else this.#freeDead(slot);
     };
     // Top entries are compacted in place.
@@ -617,8 +620,8 @@ export class EventQueue {
       for (let b = base + this.#rungCur[r]! + 1; b < base + this.#rungBuckets[r]!; b++) {
         let slot = this.#buckets[b * 2]!;
         for (let n = this.#buckets[b * 2 + 1]!; n > 0; n--) {
-          const following = slots[slot * SLOT_STRIDE + 1]!;
-          keep(slots[slot * SLOT_STRIDE]!, slot);
+          const following = slots[slot * 4 + 1]!;
+          keep(slots[slot * 4]!, slot);
           slot = following;
         }
       }

@@ -45,7 +45,12 @@ export const DEFAULT_EFFICIENCY: EfficiencyFactors = {
   stepOverheadNs: 1_000_000,
 };
 
-/** The efficiency factors of a GPU type, with optional overrides. */
+/**
+ * The efficiency factors of a GPU type, with optional overrides. Every GPU type uses
+ * {@link DEFAULT_EFFICIENCY} today: the published points in `calibration-data.ts` (A100 and H100)
+ * are fitted well enough by the shared defaults, and per-type factors would be fitted to nothing
+ * for the other four types. The GPU name is the hook for per-type factors once data exists.
+ */
 export function efficiencyFor(_gpuName: string, overrides: Partial<EfficiencyFactors> = {}): EfficiencyFactors {
   return { ...DEFAULT_EFFICIENCY, ...overrides };
 }

@@ -53,3 +53,4 @@ export { makeFineTuneJob, microBatchesPerStep, type FineTuneJob, type FineTuneJo
 export { attentionForwardFlopsPerToken, fineTuneFlops, loraParams, matmulParamsPerToken, type FineTuneFlops } from './finetune-flops.js';
 export { activationElementsPerTokenPerLayer, fineTuneMemoryPerGpu, type FineTuneMemory } from './finetune-memory.js';
 export { fineTuneCollectives, fineTuneStepTime, type FineTuneStepTime, type StepCollective } from './finetune-step.js';
+export { gpuRows, modelRows, type GpuRow, type ModelRow } from './catalog-rows.js';

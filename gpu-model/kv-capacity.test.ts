@@ -45,3 +45,13 @@ describe('KV-cache capacity', () => {
     expect(kvCapacity(d).fits).toBe(true);
   });
 });
+
+describe('MLA cache size', () => {
+  it('DeepSeek-V3 caches 61 layers x 576 elements x 2 bytes = 70,272 bytes per token (bf16)', () => {
+    const d = makeDeployment({ model: getModel('deepseek-v3'), gpu: getGpu('h200-sxm'), tp: 8, ep: 8, weightPrecision: 'fp8' });
+    expect(kvCapacity(d).kvBytesPerToken).toBe(61 * 576 * 2);
+    // A GQA model of similar size (Llama-3-70B at tp 8) caches 80 x 2 x 8 x 128 x 2 / 8 bytes per GPU.
+    const llama = makeDeployment({ model: getModel('llama-3-70b'), gpu: getGpu('h200-sxm'), tp: 8 });
+    expect(kvCapacity(llama).kvBytesPerToken).toBe((80 * 2 * 8 * 128 * 2) / 8);
+  });
+});

@@ -43,7 +43,10 @@ afterAll(() => {
 describe('weft ui in a real terminal (tmux)', () => {
   it('shows the dashboard, switches views with :nodes, pauses, and quits on q', async () => {
     if (!existsSync(bin)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root });
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `${process.execPath} ${bin} ui --demo --speed 50 --fps 10`);
+    // Ink draws only a final frame when it believes it runs in CI (CI=true is set there), so the
+    // terminal under test is told it is not.
+    const command = `env CI=false CONTINUOUS_INTEGRATION=false ${process.execPath} ${bin} ui --demo --speed 50 --fps 10`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
     const first = await waitFor((t) => t.includes('placement') && t.includes('GPUs'), 'the first placements');
     expect(first).toMatch(/weft t=\S+ speed 50x/);
     expect(first).toContain('openb-node-');

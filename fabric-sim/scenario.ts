@@ -281,8 +281,15 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
     }
     const n = collective.ranks.length;
     const timeNs = complete ? end - start : null;
-    const ideal = net.idealNs(collective.ranks[0]!, collective.ranks[1]!, 0);
-    const closedFormNs = ringClosedFormNs(collective.kind, n, collective.bytes, ideal.alphaNs, ideal.bandwidthBytesPerNs);
+    // The slowest neighbour pair sets the pace of a ring: its alpha and bandwidth enter the closed form.
+    let alphaNs = 0;
+    let bandwidth = Infinity;
+    for (let r = 0; r < n; r++) {
+      const ideal = net.idealNs(collective.ranks[r]!, collective.ranks[(r + 1) % n]!, 0);
+      alphaNs = Math.max(alphaNs, ideal.alphaNs);
+      bandwidth = Math.min(bandwidth, ideal.bandwidthBytesPerNs);
+    }
+    const closedFormNs = ringClosedFormNs(collective.kind, n, collective.bytes, alphaNs, bandwidth);
     const algBwGbps = timeNs === null ? null : (collective.bytes * 8) / timeNs;
     return {
       kind: collective.kind,

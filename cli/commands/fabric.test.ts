@@ -1,0 +1,41 @@
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run.js';
+
+async function cli(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(args, { stdout, stderr });
+  return { code, out, err };
+}
+
+const example = (name: string) => fileURLToPath(new URL(`../../fabric-sim/examples/${name}`, import.meta.url));
+
+describe('weft fabric run', () => {
+  it('prints one JSON document with the full metrics', async () => {
+    const { code, out } = await cli(['fabric', 'run', example('allreduce.yaml'), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { collectives: { timeNs: number; closedFormNs: number }[]; conservation: { allDelivered: boolean } };
+    expect(result.conservation.allDelivered).toBe(true);
+    expect(Math.abs(result.collectives[0]!.timeNs / result.collectives[0]!.closedFormNs - 1)).toBeLessThan(0.05);
+  });
+
+  it('prints a summary table', async () => {
+    const { code, out } = await cli(['fabric', 'run', example('incast.yaml')]);
+    expect(code).toBe(0);
+    expect(out).toContain('PFC pauses');
+    expect(out).toContain('8 / 8');
+  });
+
+  it('exits 2 with one line for a bad subcommand, a missing file or a bad scenario', async () => {
+    expect((await cli(['fabric', 'go', 'x.yaml'])).code).toBe(2);
+    const missing = await cli(['fabric', 'run', 'no-such-file.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -3,8 +3,8 @@ import type { PodSpec } from '../workload/pod.js';
 import { NodeClassIndex } from '../cluster/node-classes.js';
 import { Diagnosis } from './diagnosis.js';
 import {
-  isBind, isFilter, isPermit, isPostFilter, isPreFilter, isPreScore, isQueueSort, isReserve, isScore,
-  type BindPlugin, type CycleContext, type FilterPlugin, type FrameworkHandle, type PermitPlugin, type Plugin,
+  isBind, isFilter, isGpuSelect, isPermit, isPostFilter, isPreFilter, isPreScore, isQueueSort, isReserve, isScore,
+  type BindPlugin, type CycleContext, type FilterPlugin, type FrameworkHandle, type GpuSelectPlugin, type PermitPlugin, type Plugin,
   type PostFilterPlugin, type PreFilterPlugin, type PreScorePlugin, type QueuedPod, type QueueSortPlugin,
   type ReservePlugin, type ScorePlugin,
 } from './plugin.js';
@@ -57,7 +57,7 @@ interface Waiting {
  *
  * pre-filter -> filter (every node, or until `feasibleNodesToFind`) -> [post-filter if none] ->
  * pre-score -> score, normalise, weight, sum -> pick the highest (ties: lowest node index) ->
- * assume in `ClusterState` -> reserve (unreserve in reverse on failure) -> permit (allow, wait
+ * choose GPUs on it (gpu-select plugins, else best fit) -> assume in `ClusterState` -> reserve (unreserve in reverse on failure) -> permit (allow, wait
  * with timeout, reject) -> bind.
  *
  * Invariant: a pod that is waiting or bound holds its resources in the `ClusterState`; a pod
@@ -77,6 +77,7 @@ export class Framework implements FrameworkHandle {
   readonly #preScore: PreScorePlugin[] = [];
   readonly #score: ScorePlugin[] = [];
   readonly #scoreWeight: number[] = [];
+  readonly #gpuSelect: GpuSelectPlugin[] = [];
   readonly #reserve: ReservePlugin[] = [];
   readonly #permit: PermitPlugin[] = [];
   readonly #bind: BindPlugin[] = [];
@@ -114,6 +115,7 @@ export class Framework implements FrameworkHandle {
         this.#score.push(plugin);
         this.#scoreWeight.push(weight);
       }
+      if (isGpuSelect(plugin)) this.#gpuSelect.push(plugin);
       if (isReserve(plugin)) this.#reserve.push(plugin);
       if (isPermit(plugin)) this.#permit.push(plugin);
       if (isBind(plugin)) this.#bind.push(plugin);
@@ -314,7 +316,12 @@ export class Framework implements FrameworkHandle {
 
   #reserveAndPermit(ctx: CycleContext, pod: PodSpec, node: number, diagnosis: Diagnosis): CycleResult {
     // Assume: the pod holds its resources from here on, so later cycles see them taken.
-    this.#cluster.allocate(pod, node, undefined, ctx.nowNs);
+    let gpus: readonly number[] | undefined;
+    for (const plugin of this.#gpuSelect) {
+      gpus = plugin.selectGpus(ctx, pod, node);
+      if (gpus !== undefined) break;
+    }
+    this.#cluster.allocate(pod, node, gpus, ctx.nowNs);
     for (let r = 0; r < this.#reserve.length; r++) {
       const status = this.#reserve[r]!.reserve(ctx, pod, node);
       if (!status.isSuccess) {

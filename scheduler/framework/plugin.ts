@@ -94,6 +94,17 @@ export interface BindPlugin extends Plugin {
   bind(ctx: CycleContext, pod: PodSpec, node: number): Status;
 }
 
+/**
+ * Chooses which GPUs of the selected node the pod takes (a Weft extension: Kubernetes leaves
+ * device choice to the kubelet, but fragmentation depends on it). Runs once, on the chosen
+ * node, before reserve; the first plugin returning an array wins, otherwise the node's
+ * best-fit GPUs are taken (`ClusterState.pickGpus`).
+ */
+export interface GpuSelectPlugin extends Plugin {
+  selectGpus(ctx: CycleContext, pod: PodSpec, node: number): readonly number[] | undefined;
+}
+
+export const isGpuSelect = (p: Plugin): p is GpuSelectPlugin => 'selectGpus' in p;
 export const isQueueSort = (p: Plugin): p is QueueSortPlugin => 'less' in p;
 export const isPreFilter = (p: Plugin): p is PreFilterPlugin => 'preFilter' in p;
 export const isFilter = (p: Plugin): p is FilterPlugin => 'filter' in p;

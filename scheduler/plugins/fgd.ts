@@ -2,15 +2,17 @@ import { bestFitGpus } from '../cluster/gpu-pick.js';
 import { nodeFragmentation } from '../fgd/fragmentation.js';
 import { MutableNodeView } from '../fgd/node-view.js';
 import { classKey, type TargetWorkload } from '../fgd/target-workload.js';
-import { normalizeMinMax, type CycleContext, type ScorePlugin } from '../framework/plugin.js';
+import { normalizeMinMax, type CycleContext, type GpuSelectPlugin, type ScorePlugin } from '../framework/plugin.js';
 import type { PodSpec } from '../workload/pod.js';
 
 /**
  * Fragmentation Gradient Descent (Weng et al., USENIX ATC'23): place the pod where the
  * expected fragmentation against the target workload grows least. For a feasible node n the
  * raw score is F_n(M) - F_n'(M), the decrease of the node's fragmentation when the pod lands on
- * it (n' is n after the placement, on the GPUs `ClusterState.pickGpus` would choose); min-max
- * normalised to [0, 100].
+ * it; min-max normalised to [0, 100]. For a GPU-sharing pod, n' is the best of the node's
+ * GPUs that can hold it (the one whose use grows fragmentation least, ties to best fit), and
+ * `selectGpus` makes the framework take that GPU; whole-GPU pods take idle GPUs, which are
+ * interchangeable.
  *
  * Cost: F_n(M) is O(classes + GPUs) (see `nodeFragmentation`). Both F_n and F_n' are cached
  * per node, stamped with the node's version, F_n' per pod class (pods with equal demands share
@@ -20,7 +22,7 @@ import type { PodSpec } from '../workload/pod.js';
  * @example
  * const fgd = new FragmentationGradient(TargetWorkload.fromPods(trace));
  */
-export class FragmentationGradient implements ScorePlugin {
+export class FragmentationGradient implements ScorePlugin, GpuSelectPlugin {
   readonly name = 'FGD';
   readonly stateOnly = true;
   readonly #workload: TargetWorkload;
@@ -72,15 +74,49 @@ export class FragmentationGradient implements ScorePlugin {
     normalizeMinMax(scores, count);
   }
 
-  /** F_n'(M) with the pod placed on the node's best-fit GPUs (the filters guarantee it fits). */
+  selectGpus(ctx: CycleContext, pod: PodSpec, node: number): readonly number[] | undefined {
+    if (pod.gpuCount !== 1 || pod.gpuMilli >= 1000) return undefined;
+    this.#fragmentationAfter(ctx, pod, node);
+    return [this.#bestGpu];
+  }
+
+  #bestGpu = -1;
+
+  /**
+   * F_n'(M) with the pod placed on the node (the filters guarantee it fits). For a sharing pod,
+   * the minimum over candidate GPUs, one per distinct free amount, trying best fit first so
+   * that ties keep it; the winner is left in `#bestGpu`.
+   */
   #fragmentationAfter(ctx: CycleContext, pod: PodSpec, node: number): number {
     const view = this.#view.load(ctx.cluster, node);
-    bestFitGpus(view.gpuFree, 0, view.gpuCount, pod.gpuCount, pod.gpuMilli, this.#picked);
-    for (const g of this.#picked) view.gpuFree[g]! -= pod.gpuMilli;
     view.freeCpu -= pod.cpuMilli;
     view.freeMemory -= pod.memoryMiB;
-    return nodeFragmentation(view, this.#workload);
+    bestFitGpus(view.gpuFree, 0, view.gpuCount, pod.gpuCount, pod.gpuMilli, this.#picked);
+    for (const g of this.#picked) view.gpuFree[g]! -= pod.gpuMilli;
+    let best = nodeFragmentation(view, this.#workload);
+    if (pod.gpuCount !== 1 || pod.gpuMilli >= 1000) return best;
+    const first = this.#picked[0]!;
+    view.gpuFree[first]! += pod.gpuMilli;
+    this.#bestGpu = first;
+    const tried = this.#tried;
+    tried.length = 0;
+    tried.push(view.gpuFree[first]!);
+    for (let g = 0; g < view.gpuCount; g++) {
+      const free = view.gpuFree[g]!;
+      if (free < pod.gpuMilli || tried.includes(free)) continue;
+      tried.push(free);
+      view.gpuFree[g] = free - pod.gpuMilli;
+      const f = nodeFragmentation(view, this.#workload);
+      view.gpuFree[g] = free;
+      if (f < best) {
+        best = f;
+        this.#bestGpu = g;
+      }
+    }
+    return best;
   }
+
+  readonly #tried: number[] = [];
 
   #classIdOf(pod: PodSpec, nodeCount: number): number {
     const key = classKey(pod);

@@ -145,4 +145,16 @@ describe('scores', () => {
     cluster.allocate(podSpec({ name: 'y', gpuCount: 1, gpuMilli: 500 }), 0);
     expect(fgd.score(ctxOf(cluster), p, 0)).toBe(250);
   });
+
+  it('FGD picks the GPU inside the node whose use grows fragmentation least', () => {
+    // GPUs with 500 and 1000 free; every expected task wants 500. A 300 pod on the 500 GPU (best
+    // fit) leaves 200, a fragment; on the idle GPU it leaves 500 and 700, both still usable.
+    const cluster = new ClusterState([node({ name: 'A', gpuCount: 2 })]);
+    cluster.allocate(podSpec({ name: 'x', gpuCount: 1, gpuMilli: 500 }), 0);
+    const workload = new TargetWorkload([{ cpuMilli: 0, memoryMiB: 0, gpuCount: 1, gpuMilli: 500, gpuType: undefined, popularity: 1 }]);
+    const p = podSpec({ name: 'p', gpuCount: 1, gpuMilli: 300 });
+    expect(new FragmentationGradient(workload).score(ctxOf(cluster), p, 0)).toBe(0);
+    expect(frameworkWith(cluster, new FragmentationGradient(workload)).scheduleOne(p, 0)).toEqual({ kind: 'bound', node: 0 });
+    expect([cluster.gpuFree(0, 0), cluster.gpuFree(0, 1)]).toEqual([500, 700]);
+  });
 });

@@ -153,6 +153,8 @@ export class KubeApiServer {
       '- name: weft-test',
       '  cluster:',
       `    server: ${this.url}`,
+      // Plain HTTP: client-node refuses an http:// server unless TLS verification is off.
+      '    insecure-skip-tls-verify: true',
       'users:',
       '- name: weft-test',
       '  user: {}',

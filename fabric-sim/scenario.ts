@@ -234,6 +234,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
       hook(r.nowNs, r.eventsProcessed);
     }, { everyEvents: 200_000 });
   }
+  traffic.flows.forEach((f, i) => {
+    if (net.pathPorts(f.src, f.dst).length === 0) {
+      throw badInput('no path between these GPUs (links down?)', {
+        field: 'traffic',
+        value: `flow ${i}: ${topology.gpus[f.src]!.id} -> ${topology.gpus[f.dst]!.id}`,
+        expected: 'GPUs connected by links that are up',
+      });
+    }
+  });
   net.addFlows(traffic.flows);
   net.run(scenario.limitNs ?? Infinity);
   return collectMetrics(scenario, seed, net, traffic);

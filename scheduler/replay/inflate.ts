@@ -80,3 +80,29 @@ export function inflate(options: InflateOptions): InflatePoint[] {
   }
   return points;
 }
+
+/**
+ * `inflate` once per seed, and the per-step median of each measure (the FGD paper reports
+ * medians over seeds). Points line up by step because every run records the same marks.
+ *
+ * @example
+ * const median = inflateMedian({ ...options, seed: 0 }, [1, 2, 3, 4, 5]);
+ * @throws RangeError for an empty seed list.
+ */
+export function inflateMedian(options: InflateOptions, seeds: readonly number[]): InflatePoint[] {
+  if (seeds.length === 0) throw new RangeError('inflateMedian needs at least one seed, got 0');
+  const runs = seeds.map((seed) => inflate({ ...options, seed }));
+  const steps = Math.min(...runs.map((r) => r.length));
+  const median = (values: number[]): number => {
+    values.sort((a, b) => a - b);
+    const mid = values.length >> 1;
+    return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  };
+  return Array.from({ length: steps }, (_, k) => ({
+    arrivedShare: runs[0]![k]!.arrivedShare,
+    allocationRatio: median(runs.map((r) => r[k]!.allocationRatio)),
+    fragmentationRatio: median(runs.map((r) => r[k]!.fragmentationRatio)),
+    arrivedPods: median(runs.map((r) => r[k]!.arrivedPods)),
+    failedPods: median(runs.map((r) => r[k]!.failedPods)),
+  }));
+}

@@ -87,3 +87,21 @@ describe('collectives', () => {
     expect(Math.abs(ag!.timeNs! / ag!.closedFormNs - 1)).toBeLessThan(0.05);
   });
 });
+
+describe('chunked collectives', () => {
+  it('pipeline ring steps in pieces and still move S per rank', () => {
+    const run = (chunkBytes?: number) =>
+      runScenario(
+        parseScenario({
+          cluster: { ...star(8), linkSpeedGbps: 400, switch: 'tomahawk5-64x800g' },
+          traffic: [{ kind: 'all-reduce', bytes: 8 * 65_536, ...(chunkBytes === undefined ? {} : { chunkBytes }) }],
+        }),
+      );
+    const whole = run();
+    const chunked = run(16_384);
+    expect(chunked.collectives[0]!.flows).toBe(whole.collectives[0]!.flows * 4);
+    expect(chunked.conservation.flowBytes).toBe(whole.conservation.flowBytes);
+    expect(chunked.collectives[0]!.timeNs).not.toBeNull();
+    expect(chunked.collectives[0]!.timeNs! / whole.collectives[0]!.timeNs!).toBeLessThan(1.1);
+  });
+});

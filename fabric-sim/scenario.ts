@@ -55,6 +55,8 @@ const TrafficSchema = z.discriminatedUnion('kind', [
       /** Ranks in ring order (GPU indices or ids); default every GPU. */
       ranks: z.array(Endpoint).min(2).optional(),
       bytes: z.number().int().min(1),
+      /** Pipeline each ring step in messages of at most this many bytes (NCCL-style chunking). */
+      chunkBytes: z.number().int().min(1).optional(),
       startNs: z.number().min(0).default(0),
     })
     .strict(),
@@ -188,7 +190,9 @@ function buildTraffic(scenario: Scenario, topology: Topology, seed: number): Bui
         const ranks = item.ranks?.map((h, j) => resolve(h, `${at}.ranks[${j}]`)) ?? all;
         if (new Set(ranks).size !== ranks.length) throw badInput('ranks repeat a GPU', { field: `${at}.ranks`, value: item.ranks });
         const collective =
-          item.kind === 'all-to-all' ? allToAll(ranks, item.bytes, item.startNs) : ringCollective(item.kind, ranks, item.bytes, item.startNs);
+                    item.kind === 'all-to-all'
+            ? allToAll(ranks, item.bytes, item.startNs)
+            : ringCollective(item.kind, ranks, item.bytes, item.startNs, item.chunkBytes ?? Infinity);
         out.collectives.push({ collective, first: out.flows.length, count: collective.flows.length });
         flows = collective.flows;
       }

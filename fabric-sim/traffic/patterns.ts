@@ -50,23 +50,41 @@ export function incast(senders: readonly number[], receiver: number, bytes: numb
 
 /**
  * Ring collectives over `ranks` in the given order. Step k of rank r sends its chunk to rank
- * r+1; it depends on rank r having received step k-1 from rank r-1 and on its own step k-1
- * (one queue pair per neighbour, messages in order).
+ * r+1; it depends on rank r having received step k-1 from rank r-1 and on its own previous
+ * message (one queue pair per neighbour, messages in order).
  *
  * all-reduce: 2(n-1) steps of S/n (reduce-scatter then all-gather);
  * reduce-scatter and all-gather: n-1 steps of S/n.
+ *
+ * With `chunkBytes`, each step's S/n is sent as pieces of at most that size, pipelined as NCCL
+ * does: piece j of step k waits only for piece j of step k-1 from the left neighbour.
  */
-export function ringCollective(kind: 'all-reduce' | 'reduce-scatter' | 'all-gather', ranks: readonly number[], bytes: number, startNs = 0): Collective {
+export function ringCollective(
+  kind: 'all-reduce' | 'reduce-scatter' | 'all-gather',
+  ranks: readonly number[],
+  bytes: number,
+  startNs = 0,
+  chunkBytes = Infinity,
+): Collective {
   const n = ranks.length;
   const steps = kind === 'all-reduce' ? 2 * (n - 1) : n - 1;
   const chunks = splitBytes(bytes, n);
+  const pieces = Math.max(1, Math.ceil(Math.max(...chunks) / chunkBytes));
+  const index = (step: number, piece: number, r: number) => (step * pieces + piece) * n + r;
   const flows: FlowDef[] = [];
   for (let step = 0; step < steps; step++) {
-    for (let r = 0; r < n; r++) {
-      const deps = step === 0 ? [] : [(step - 1) * n + ((r - 1 + n) % n), (step - 1) * n + r];
-      // The chunk index rank r sends at this step (the ring schedule of Patarasuk & Yuan).
-      const chunk = (((r - step) % n) + n) % n;
-      flows.push({ src: ranks[r]!, dst: ranks[(r + 1) % n]!, bytes: chunks[chunk]!, startNs: step === 0 ? startNs : 0, deps });
+    for (let piece = 0; piece < pieces; piece++) {
+      for (let r = 0; r < n; r++) {
+        const deps: number[] = [];
+        if (step > 0) deps.push(index(step - 1, piece, (r - 1 + n) % n));
+        // Unchunked, a rank's next message also follows its previous one on the queue pair.
+        // Chunked, pieces of different steps overlap (as NCCL's channels do) and share the NIC.
+        if (pieces === 1 && step > 0) deps.push(index(step - 1, 0, r));
+        // The chunk rank r sends at this step (the ring schedule of Patarasuk & Yuan).
+        const chunk = (((r - step) % n) + n) % n;
+        const size = splitBytes(chunks[chunk]!, pieces)[piece]!;
+        flows.push({ src: ranks[r]!, dst: ranks[(r + 1) % n]!, bytes: Math.max(1, size), startNs: deps.length === 0 ? startNs : 0, deps });
+      }
     }
   }
   return { kind, ranks, bytes, flows };

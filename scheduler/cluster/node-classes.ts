@@ -51,8 +51,11 @@ export class NodeClassIndex {
     });
   }
 
-  /** Representatives (lowest node index) of the non-empty classes, after re-filing changed nodes. */
-  representatives(out: Int32Array): number {
+  /**
+   * Representatives (lowest node index) of the non-empty classes, after re-filing changed
+   * nodes, into `out`, and the class sizes into `sizes`; returns the class count.
+   */
+  representatives(out: Int32Array, sizes: Int32Array): number {
     for (const node of this.#dirty) {
       this.#isDirty[node] = 0;
       this.#unfile(node);
@@ -60,7 +63,10 @@ export class NodeClassIndex {
     }
     this.#dirty.length = 0;
     let count = 0;
-    for (const c of this.#classes.values()) out[count++] = c.min;
+    for (const c of this.#classes.values()) {
+      sizes[count] = c.members.size;
+      out[count++] = c.min;
+    }
     return count;
   }
 

@@ -90,6 +90,10 @@ export class Framework implements FrameworkHandle {
   readonly #statuses: Status[];
   readonly #classes: NodeClassIndex | undefined;
   readonly #representatives: Int32Array;
+  readonly #classSizes: Int32Array;
+  /** First failing status of each class in the last class pass. */
+  readonly #classStatuses: Status[];
+  #classCount = 0;
   #nextStart = 0;
   #nowNs = 0;
 
@@ -130,6 +134,8 @@ export class Framework implements FrameworkHandle {
     this.#total = new Float64Array(n);
     this.#statuses = new Array<Status>(n).fill(Status.SUCCESS);
     this.#representatives = new Int32Array(n);
+    this.#classSizes = new Int32Array(n);
+    this.#classStatuses = new Array<Status>(n).fill(Status.SUCCESS);
     const stateOnly = [...this.#filter, ...this.#preScore, ...this.#score].every((p) => p.stateOnly === true);
     this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster) : undefined;
   }
@@ -156,11 +162,15 @@ export class Framework implements FrameworkHandle {
         return { kind: 'unschedulable', diagnosis };
       }
     }
-    let count = this.#classes === undefined ? this.#findFeasible(ctx, pod) : this.#findFeasibleClasses(ctx, pod);
-    // No class fits: scan every node, for the per-node statuses post-filter and the diagnosis read.
-    if (count === 0 && this.#classes !== undefined) count = this.#findFeasible(ctx, pod);
+    const byClass = this.#classes !== undefined;
+    let count = byClass ? this.#findFeasibleClasses(ctx, pod) : this.#findFeasible(ctx, pod);
+    // No class fits: post-filter needs every node's status, so scan them all; without
+    // post-filter plugins the diagnosis comes from the classes (members share their status).
+    const fullScan = count === 0 && byClass && this.#postFilter.length > 0;
+    if (fullScan) count = this.#findFeasible(ctx, pod);
     if (count === 0) {
-      this.#diagnose(diagnosis);
+      if (byClass && !fullScan) this.#diagnoseClasses(diagnosis);
+      else this.#diagnose(diagnosis);
       for (const plugin of this.#postFilter) {
         const result = plugin.postFilter(ctx, pod, this.#statuses);
         if (result.nominatedNode !== undefined) return { kind: 'unschedulable', diagnosis, nominatedNode: result.nominatedNode };
@@ -271,21 +281,29 @@ export class Framework implements FrameworkHandle {
   /** Like `#findFeasible` over one representative node per class; leaves `#statuses` alone. */
   #findFeasibleClasses(ctx: CycleContext, pod: PodSpec): number {
     const reps = this.#representatives;
-    const classes = this.#classes!.representatives(reps);
+    const classes = this.#classes!.representatives(reps, this.#classSizes);
+    this.#classCount = classes;
     const filters = this.#filter;
     let count = 0;
     for (let k = 0; k < classes; k++) {
       const node = reps[k]!;
-      let ok = true;
+      let status = Status.SUCCESS;
       for (let f = 0; f < filters.length; f++) {
-        if (!filters[f]!.filter(ctx, pod, node).isSuccess) {
-          ok = false;
-          break;
-        }
+        status = filters[f]!.filter(ctx, pod, node);
+        if (!status.isSuccess) break;
       }
-      if (ok) this.#feasible[count++] = node;
+      this.#classStatuses[k] = status;
+      if (status.isSuccess) this.#feasible[count++] = node;
     }
     return count;
+  }
+
+  /** Diagnosis from the last class pass: each class's status counts once per member. */
+  #diagnoseClasses(diagnosis: Diagnosis): void {
+    for (let k = 0; k < this.#classCount; k++) {
+      const status = this.#classStatuses[k]!;
+      if (!status.isSuccess) diagnosis.add(status.reason, this.#classSizes[k]);
+    }
   }
 
   /** Highest weighted score; ties go to the lowest node index (what a full scan from node 0 picks). */

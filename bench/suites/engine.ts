@@ -15,10 +15,15 @@ import type { Figure, Suite } from '../figures.js';
  * and heap-js, all in one process and one run. Delays come from one precomputed table of
  * exponential variates (mean n, so event density stays about 1 per ns), shared by every
  * implementation, so the figures time the queue and not the sampler.
+ *
+ * The machines are shared and noisy (+-30% between runs), so each size is measured in ROUNDS
+ * rounds, the order of the implementations rotated each round, and every figure is the median
+ * of its rounds; the ratios divide those medians.
  */
 const SIZES = [1_000, 100_000, 1_000_000] as const;
 const HOLDS_PER_CYCLE = 20_000;
 const DELAY_TABLE_SIZE = 1 << 16;
+const ROUNDS = 3;
 
 interface HoldTarget {
   name: string;
@@ -116,7 +121,7 @@ function measureHoldsPerSecond(run: (holds: number) => void): Promise<number> {
         run(HOLDS_PER_CYCLE);
       },
       minSamples: 10,
-      maxTime: 3,
+      maxTime: 1,
       onComplete(this: Benchmark) {
         resolve(this.hz * HOLDS_PER_CYCLE);
       },
@@ -139,15 +144,27 @@ export const engineSuite: Suite = {
       const stream = RandomStream.derive(1, `bench/engine/${n}`);
       const delays = new Float64Array(DELAY_TABLE_SIZE);
       for (let i = 0; i < DELAY_TABLE_SIZE; i++) delays[i] = stream.exponential(n);
-      const rates = new Map<string, number>();
-      for (const target of targets) {
+      const runs = targets.map((target) => {
         const run = target.prepare(n, delays);
         run(HOLDS_PER_CYCLE * 5); // warm up: let the JIT settle and the pending set mix
-        const rate = await measureHoldsPerSecond(run);
+        return run;
+      });
+      const samples = targets.map((): number[] => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < targets.length; k++) {
+          const index = (k + round) % targets.length;
+          samples[index]!.push(await measureHoldsPerSecond(runs[index]!));
+        }
+      }
+      const rates = new Map<string, number>();
+      targets.forEach((target, index) => {
+        const rounds = samples[index]!;
+        const rate = median(rounds);
         rates.set(target.name, rate);
         figures.push({ name: `${target.name} @ ${n} pending`, value: Math.round(rate), unit: 'holds/s' });
-        log(`  ${target.name.padEnd(30)} n=${String(n).padEnd(8)} ${(rate / 1e6).toFixed(2).padStart(6)} M holds/s`);
-      }
+        const each = rounds.map((r) => (r / 1e6).toFixed(2)).join(' ');
+        log(`  ${target.name.padEnd(30)} n=${String(n).padEnd(8)} ${(rate / 1e6).toFixed(2).padStart(6)} M holds/s (median of ${each})`);
+      });
       const weft = rates.get('weft EventQueue')!;
       for (const baseline of ['flatqueue', 'plain typed-array binary heap', 'heap-js']) {
         ratios.push({ name: `weft EventQueue / ${baseline} @ ${n}`, value: round3(weft / rates.get(baseline)!), unit: 'x' });
@@ -166,6 +183,11 @@ export const engineSuite: Suite = {
     };
   },
 };
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;

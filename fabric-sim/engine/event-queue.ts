@@ -7,7 +7,7 @@ const MAX_PENDING = 2 ** 26;
 const SLOT_STRIDE = 4;
 /** Mean events per bucket a new rung is sized for. */
 const BUCKET_TARGET = 8;
-/** A bucket holding more than this many events is split into a finer rung instead of being heap-ordered. */
+/** A bucket holding more than this many events is split into a finer rung instead of being loaded into the bottom. */
 const SPLIT_THRESHOLD = 32;
 /**
  * Rung 0 gets at most this many buckets per `BUCKET_TARGET` events of the top it is built from,
@@ -24,53 +24,71 @@ const COMPACT_MIN_DEAD = 1024;
 /**
  * Pending-event set of the discrete-event engine: a ladder queue (Tang, Goh & Thng, "Ladder
  * queue: an O(1) priority queue structure for large-scale discrete event simulation", ACM
- * TOMACS 2005) whose bottom is a small binary heap. Events are ordered by (time, insertion
+ * TOMACS 2005) with a small sorted-array bottom. Events are ordered by (time, insertion
  * sequence), so simultaneous events fire in the order they were scheduled and every run is
- * deterministic.
+ * deterministic. Push and pop are amortized O(1) for the distributions simulations produce.
  *
  * The queue orders slots; callers keep each event's payload in their own slot-indexed arrays
  * (see `Engine`), exactly as a flatqueue user keeps payloads behind its item ids.
  *
  * Structure, from far future to near:
- * - **Top**: an unsorted append-only array of (time, slot) for events beyond the ladder. Push is
- *   one append.
+ * - **Top**: an unsorted append-only array of (time, slot) for events beyond rung 0. Push is one
+ *   append.
  * - **Rungs** (a stack, at most `MAX_RUNGS`): rung r splits a time range into equal-width
- *   buckets. A bucket is a LIFO singly linked list threaded through the slots (`#slotNext`,
- *   `#slotTime`) plus a count, so filing an event is O(1) and allocates nothing. Rung 0 is built
- *   from the whole top (range = [min, max] of its times) when everything nearer is exhausted;
- *   rung r+1 covers exactly the bucket of rung r currently being consumed (`#rungCur[r]`).
- * - **Bottom**: a binary min-heap over typed arrays holding the consumed bucket of the deepest
- *   rung (plus any event pushed into its range or earlier). Ties on time are broken by
- *   `#slotSeq`, read only when two times are equal.
- *
- * Pop takes the heap top. When the heap is empty the deepest rung's next non-empty bucket is
- * either heapified into the bottom (at most `SPLIT_THRESHOLD` events) or split into a new finer
- * rung; an exhausted rung is dropped; with no rung left the top becomes rung 0. Each event is
- * thus moved a small constant number of times (top -> rung 0 -> maybe a finer rung -> heap) and
- * heap operations run on a few dozen entries that stay in L1, instead of log2(n) cache-missing
- * levels of one big heap.
+ *   buckets. A bucket is a count plus a LIFO singly linked list threaded through the slot
+ *   records, so filing an event is O(1) and allocates nothing. Rung 0 is built from the top when
+ *   everything nearer is exhausted: its width aims at `BUCKET_TARGET` (8) events per bucket at
+ *   the density of the front of the top's range, with at most `RUNG0_BUCKETS_PER_EVENT` buckets
+ *   per 8 events (later events stay in the top). Rung r+1 covers exactly the bucket of rung r
+ *   being consumed (`#rungCur[r]`); a bucket is split into one only when it holds more than
+ *   `SPLIT_THRESHOLD` events.
+ * - **Bottom**: the consumed bucket of the deepest rung, insertion-sorted into an array by
+ *   (time, sequence) so pop is a cursor increment, plus any event pushed into that bucket's
+ *   range or earlier (inserted from the end: a new event goes after every equal time). A bottom
+ *   above `SORTED_BOTTOM_LIMIT` entries (mass ties, zero-delay bursts) becomes a binary heap
+ *   until it drains, so no pattern is quadratic.
+ * - **Slots**: one 32-byte record per slot (time, next, sequence, generation*2 + live) so the
+ *   event a pop returns and the bucket walk that loaded it touch one cache line; buckets are
+ *   (head, count) pairs in one array. Freed slots are reused last-in first-out, so the slot a
+ *   handler schedules into is the one that just fired, still in cache.
  *
  * Invariants (the ordering proof):
- * - Every placement decision goes through `bucketIndex` = floor((t - start) * invWidth), clamped
- *   to the rung's buckets for rungs >= 1, which is monotone in t. Hence events in a lower bucket
- *   are never later than events in a higher one, and all events with equal times always take
- *   the same path and end up in the same heap, where the sequence number orders them.
- * - Bottom < buckets above the current one of the deepest rung < ... < rung 0's later buckets
- *   < top. Whole buckets move; a push into the current bucket's range (or earlier) goes to the
- *   bottom heap, so pushing any finite time (even before the last pop) is correct.
- * - No rung exists exactly when the bottom is empty and everything pending is in the top.
+ * - Every placement goes through floor((t - start) * invWidth) of a rung (clamped to the rung
+ *   for rungs >= 1), which is monotone in t: events in a lower bucket are never later than those
+ *   in a higher one, and events with equal times always take the same path and meet in the same
+ *   bottom, where the sequence number orders them.
+ * - bottom <= later buckets of the deepest rung <= ... <= later buckets of rung 0 <= top. Only
+ *   whole buckets move. A push into the current bucket's range or earlier goes to the bottom, so
+ *   any finite time is accepted, even one before the last pop (no monotonicity is required;
+ *   a `peekTimeNs` that loaded the next bucket changes nothing for later pushes).
+ * - No rung exists only while the bottom is empty; then everything pending is in the top.
+ * - Times are finite and within +-1e300, so differences of times are finite.
  *
- * Cancel is O(1) and lazy: the slot's generation is bumped (`#slotState` = generation*2 + live)
- * and the entry is dropped, and its slot freed, wherever it is next touched (heap top, bucket
- * split or load, rung-0 build), or by one purge pass when dead entries outnumber live ones.
- * Freed slots are reused last-in first-out, so the slot a handler schedules into is usually the
- * one that just fired, still in cache. No allocation per event: arrays double when full.
+ * Cancel is O(1) and lazy: the slot's generation is bumped and the entry is dropped, and its
+ * slot freed, wherever it is next touched (bottom head, bucket split or load, rung-0 build), or
+ * by one purge pass (everything back to the top) when dead entries outnumber live ones. No
+ * allocation per event: arrays double when full. `push` is kept small enough for V8 to inline,
+ * so a caller that ignores the handle does not box it.
  *
- * Measured reasons (hold model, `npm run bench -- engine`, this 2-core VM): the previous binary
- * heap with tie-breaking and cancel ran at 0.5-0.7x flatqueue; a 4-ary heap, 32-byte inline heap
- * records, a radix heap on double bit patterns and a calendar queue with sorted bucket lists
- * were all measured no better than flatqueue. See the repository history for the figures of this
- * design.
+ * Measured reasons (hold model, `npm run bench -- engine`, ratios to flatqueue from one run on
+ * the shared 2-core VM, +-20% noise):
+ * - The binary heap this replaces (tie-break on sequence, lazy cancel) ran at 0.51x / 0.54x /
+ *   0.72x flatqueue at 1e3 / 1e5 / 1e6 pending; earlier tries, a 4-ary heap, 32-byte inline heap
+ *   records, a radix heap on double bit patterns and a calendar queue with sorted SoA lists, were
+ *   no better than flatqueue.
+ * - Rung-0 width from range / count put ~ln(n) * 8 events in every near bucket, so every event
+ *   was split once more (1.0 split moves per hold); sizing from the front density removed them.
+ * - Buckets of ~8 beat ~24: the bottom stays tiny (insertion sort is cheap, pop is an
+ *   increment); sorted bottoms beat a heap bottom on pops.
+ * - Separate slot arrays (time, next, seq, state) cost up to four misses per event at 1e6; the
+ *   32-byte record took the 1e6 ratio from ~1.9x to ~2.5x.
+ * - A push too large to inline boxed its handle: 317 vs 30 scavenges per 10M holds at 1e3.
+ * - Module-level constants and private static fields are reloaded on every use in hot code;
+ *   the hot paths use literals.
+ * - Result (2026-11-28, VM under load from other jobs, medians of 3 rounds): 1.19x / 1.39x /
+ *   3.66x flatqueue at 1e3 / 1e5 / 1e6 (4.9 / 1.6 / 1.2 M holds/s; flatqueue 4.1 / 1.2 / 0.3).
+ *   At a quieter moment an ad-hoc interleaved harness (not this benchmark) measured earlier
+ *   variants of this design at 8-11 M holds/s at 1e5 against flatqueue's 5-6 M.
  *
  * A handle is `generation * MAX_PENDING + slot`; `EventQueue.slotOf(handle)` recovers the slot.
  * It is invalidated when its event fires or is cancelled, after which `cancel` returns false
@@ -157,7 +175,9 @@ export class EventQueue {
 
   /** The slot a handle refers to (valid while the event is pending). */
   static slotOf(handle: number): number {
-    return handle % MAX_PENDING;
+    // handle mod 2^26 without `%`, which V8 compiles to a slow fmod call for non-int32 operands;
+    // the scaling by a power of two and the floor are exact for safe-integer handles.
+    return handle - Math.floor(handle * 1.4901161193847656e-8) * 67108864;
   }
 
   /** Number of pending (scheduled, not yet fired or cancelled) events. */

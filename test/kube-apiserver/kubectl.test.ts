@@ -24,6 +24,11 @@ describe('the real kubectl against KubeApiServer', () => {
   it('applies a CRD and an instance, and gets it with printer columns', async () => {
     const crd = await kubectl(env, ['apply', '-f', '-'], WIDGET_CRD_YAML);
     expect(crd.stderr).toBe('');
+    // kubectl asks for aggregated discovery first; the unaggregated answer makes it fall back
+    // to per-group resource lists.
+    const apis = api.requests.find((r) => r.path === '/apis');
+    expect(apis?.accept).toContain('as=APIGroupDiscoveryList');
+    expect(api.requests.some((r) => r.path === '/apis/apiextensions.k8s.io/v1')).toBe(true);
     expect(crd.stdout).toContain('customresourcedefinition.apiextensions.k8s.io/widgets.example.com created');
     const w = await kubectl(env, ['apply', '-f', '-'], widgetYaml('alpha', 3));
     expect(w.stderr).toBe('');
@@ -87,5 +92,31 @@ describe('the real kubectl against KubeApiServer', () => {
     const gone = await kubectl(env, ['get', 'widget', 'held']);
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('widgets.example.com "held" not found');
+  });
+
+  it('applies a built-in ConfigMap twice (create, then patch)', async () => {
+    const cm = (v: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: "${v}"\n`;
+    const first = await kubectl(env, ['apply', '-f', '-'], cm('a'));
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('configmap/settings created');
+    api.clearRequests();
+    const second = await kubectl(env, ['apply', '-f', '-'], cm('b'));
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toContain('configmap/settings configured');
+    expect(api.requests.filter((r) => r.resource === 'configmaps').map((r) => r.verb)).toEqual(['get', 'patch']);
+    const got = await kubectl(env, ['get', 'configmap', 'settings', '-o', 'jsonpath={.data.mode}']);
+    expect(got.stdout).toBe('b');
+  });
+
+  it('kubectl retries after a 429 with Retry-After, and the request log shows it', async () => {
+    api.clearRequests();
+    api.faults.throttle(1, 1, (r) => r.resource === 'widgets' && r.verb === 'list');
+    const get = await kubectl(env, ['get', 'widgets', '-n', 'default', '-o', 'name']);
+    expect(get.stdout.trim()).toBe('widget.example.com/alpha');
+    const lists = api.requests.filter((r) => r.resource === 'widgets' && r.verb === 'list');
+    expect(lists.map((r) => [r.namespace, r.code])).toEqual([
+      ['default', 429],
+      ['default', 200],
+    ]);
   });
 });

@@ -14,6 +14,8 @@ export interface RequestRecord {
   subresource?: string;
   namespace?: string;
   name?: string;
+  /** The Accept header, e.g. kubectl's request for aggregated discovery (answered unaggregated). */
+  accept?: string;
   /** The HTTP status answered; set when the response finishes (watches: 200 at start). */
   code?: number;
 }

@@ -241,6 +241,7 @@ export class KubeApiServer {
       if (path.namespace !== undefined) record.namespace = path.namespace;
       if (path.name !== undefined) record.name = path.name;
     }
+    if (req.headers.accept !== undefined) record.accept = req.headers.accept;
     this.requests.push(record);
     res.on('finish', () => (record.code = res.statusCode));
     try {

@@ -290,6 +290,17 @@ describe('list and watch', () => {
   });
 });
 
+describe('server-side apply (approximated as create-or-merge)', () => {
+  it('creates on first apply and merges on the next', async () => {
+    const type = 'application/apply-patch+yaml';
+    const first = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { a: '1' } }, type);
+    expect(first.code).toBe(201);
+    const second = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { b: '2' } }, type);
+    expect(second.code).toBe(200);
+    expect(second.body.data).toEqual({ a: '1', b: '2' });
+  });
+});
+
 describe('discovery', () => {
   it('serves /api, /apis, resource lists, /version and the OpenAPI v3 index', async () => {
     await createWidgetCrd();
@@ -355,7 +366,7 @@ describe('faults', () => {
     await waitUntil('ended', () => c.ended());
   });
 
-  it('restarts keeping state (history compacted) or from a snapshot, on the same port', async () => {
+  it('restarts keeping state and history, compacted, or from a snapshot, on the same port', async () => {
     await req('POST', CMS, { metadata: { name: 'a' } });
     const snap = api.snapshot();
     await req('POST', CMS, { metadata: { name: 'b' } });
@@ -365,6 +376,11 @@ describe('faults', () => {
     await waitUntil('watch cut', () => w.ended());
     expect(api.url).toBe(url);
     expect(((await req('GET', CMS)).body.items as unknown[]).length).toBe(2);
+    const replay = await openWatch(api.url, `${CMS}?watch=true&resourceVersion=1`);
+    await waitUntil('replay after restart', () => replay.events.length === 1);
+    expect(replay.events[0]).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'b' } } });
+    replay.close();
+    await api.restart({ compact: true });
     const old = await openWatch(api.url, `${CMS}?watch=true&resourceVersion=1`);
     await waitUntil('410', () => old.ended());
     expect(old.events[0]?.object.code).toBe(410);

@@ -29,6 +29,7 @@ import { parseResourcePath, verbOf, type RequestRecord } from './requests.js';
 import { CRD_RESOURCE, Registry, storageKey } from './resources.js';
 import { EVERYTHING } from './selectors.js';
 import { Store, type Snapshot } from './store.js';
+import type { KubeObject } from './types.js';
 import type { WatchRegistry } from './watch.js';
 
 /** Construction options. */
@@ -104,15 +105,16 @@ export class KubeApiServer {
   }
 
   /**
-   * Restarts on the same port. State is kept, or replaced by `snapshot`; either way every
-   * connection is cut and history is compacted, as after a real apiserver restart with etcd
-   * compaction, so clients must relist.
+   * Restarts on the same port, cutting every connection. State and watch history are kept
+   * (clients re-watch from their last resourceVersion), unless `compact` drops the history
+   * (clients then get 410 and relist) or `snapshot` replaces the state (history then starts
+   * empty at the snapshot's resourceVersion).
    */
-  async restart(options: { snapshot?: Snapshot } = {}): Promise<void> {
+  async restart(options: { snapshot?: Snapshot; compact?: boolean } = {}): Promise<void> {
     const port = this.#port;
     await this.stop();
     if (options.snapshot !== undefined) this.store.restore(options.snapshot);
-    else this.store.compact();
+    if (options.compact === true) this.store.compact();
     this.#syncCrds();
     await this.#listen(port);
   }
@@ -180,7 +182,7 @@ export class KubeApiServer {
     this.registry.setCrds(this.store.list(CRD_RESOURCE, undefined, EVERYTHING));
   }
 
-  #deleteInstancesOf(crd: import('./types.js').KubeObject): void {
+  #deleteInstancesOf(crd: KubeObject): void {
     const spec = crd.spec as { group?: string; names?: { plural?: string } } | undefined;
     const key = storageKey({ group: spec?.group ?? '', plural: spec?.names?.plural ?? '' });
     for (const { key: k, object } of this.store.all()) {

@@ -62,5 +62,8 @@ describe('key presses', () => {
     expect([typed.mode, typed.input]).toEqual(['command', 'nodes']);
     const entered = reduceKeyPress(typed, { type: 'key', input: '\r', key: { ...noKey, return: true } });
     expect(entered.view).toBe('nodes');
+    // tmux send-keys ':links' Enter arrives as one chunk with the carriage return inside.
+    const chunk = reduceKeyPress(entered, { type: 'key', input: ':links\r', key: noKey });
+    expect([chunk.view, chunk.mode, chunk.input]).toEqual(['links', 'normal', '']);
   });
 });

@@ -31,8 +31,17 @@ export function reduceKeyPress(state: DashboardState, action: DashboardAction | 
   const { input, key } = action;
   if (input.length <= 1 || key.ctrl) return actionsFor(state, input, key).reduce(reduce, state);
   let next = state;
-  for (const char of input) next = actionsFor(next, char, key).reduce(reduce, next);
+  for (const char of input) next = actionsFor(next, char, keyOfChar(char, key)).reduce(reduce, next);
   return next;
+}
+
+/** Control characters inside a chunk (`:nodes\r` from a paste or tmux) act as their keys. */
+function keyOfChar(char: string, chunkKey: KeyInfo): KeyInfo {
+  const plain = { ...chunkKey, return: false, escape: false, backspace: false, delete: false };
+  if (char === '\r' || char === '\n') return { ...plain, return: true };
+  if (char === '\u001b') return { ...plain, escape: true };
+  if (char === '\u007f' || char === '\b') return { ...plain, backspace: true };
+  return plain;
 }
 
 export interface KeyInfo {
@@ -51,7 +60,8 @@ export function actionsFor(state: DashboardState, input: string, key: KeyInfo): 
     if (key.return) return [{ type: 'submit' }];
     if (key.escape) return [{ type: 'cancel' }];
     if (key.backspace || key.delete) return [{ type: 'erase' }];
-    return input === '' || key.ctrl ? [] : [{ type: 'type', text: input }];
+    // Printable text only: control characters never enter the prompt.
+    return input === '' || key.ctrl || hasControlCharacter(input) ? [] : [{ type: 'type', text: input }];
   }
   if (key.return) return [{ type: 'describe' }];
   if (key.escape) return [{ type: 'cancel' }];
@@ -89,4 +99,12 @@ export function actionsFor(state: DashboardState, input: string, key: KeyInfo): 
     default:
       return [];
   }
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }

@@ -84,8 +84,13 @@ describe('the real kubectl against KubeApiServer', () => {
     const still = await kubectl(env, ['get', 'widget', 'held', '-o', 'jsonpath={.metadata.deletionTimestamp}']);
     expect(still.stdout).toMatch(/^\d{4}-\d\d-\d\dT/);
     // A waiting delete returns only once the finalizer is removed.
+    api.clearRequests();
     const waiting = kubectl(env, ['delete', 'widget', 'held', '--timeout=10s']);
-    await waitFor(() => String(api.openWatches), (t) => t === '1');
+    // kubectl waits for the deletion with a watch on the object; release it only then.
+    await waitFor(
+      () => String(api.requests.filter((r) => r.verb === 'watch' && r.resource === 'widgets').length),
+      (t) => t === '1',
+    );
     const unhold = await kubectl(env, ['patch', 'widget', 'held', '--type=json', '-p', '[{"op":"remove","path":"/metadata/finalizers"}]']);
     expect(unhold.stdout).toContain('patched');
     expect((await waiting).code).toBe(0);

@@ -94,6 +94,8 @@ export class Framework implements FrameworkHandle {
   /** First failing status of each class in the last class pass. */
   readonly #classStatuses: Status[];
   #classCount = 0;
+  /** Plugins that are state-only for some pods only (checked per cycle). */
+  readonly #perPodStateOnly: Plugin[];
   #nextStart = 0;
   #nowNs = 0;
 
@@ -136,7 +138,9 @@ export class Framework implements FrameworkHandle {
     this.#representatives = new Int32Array(n);
     this.#classSizes = new Int32Array(n);
     this.#classStatuses = new Array<Status>(n).fill(Status.SUCCESS);
-    const stateOnly = [...this.#filter, ...this.#preScore, ...this.#score].every((p) => p.stateOnly === true);
+    const nodePlugins = [...new Set<Plugin>([...this.#filter, ...this.#preScore, ...this.#score])];
+    this.#perPodStateOnly = nodePlugins.filter((p) => p.stateOnly !== true && p.isStateOnlyFor !== undefined);
+    const stateOnly = nodePlugins.every((p) => p.stateOnly === true || p.isStateOnlyFor !== undefined);
     this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster) : undefined;
   }
 
@@ -162,7 +166,7 @@ export class Framework implements FrameworkHandle {
         return { kind: 'unschedulable', diagnosis };
       }
     }
-    const byClass = this.#classes !== undefined;
+    const byClass = this.#classes !== undefined && this.#perPodStateOnly.every((p) => p.isStateOnlyFor!(pod));
     let count = byClass ? this.#findFeasibleClasses(ctx, pod) : this.#findFeasible(ctx, pod);
     // No class fits: post-filter needs every node's status, so scan them all; without
     // post-filter plugins the diagnosis comes from the classes (members share their status).

@@ -14,6 +14,8 @@ import { ResourceFit } from '../plugins/resource-fit.js';
 import { TaintToleration } from '../plugins/taint-toleration.js';
 import { podSpec, type PodSpec } from '../workload/pod.js';
 import { Framework } from './framework.js';
+import { GangDirectory } from './gangs.js';
+import { TopologyLocality } from '../plugins/topology-locality.js';
 import type { Plugin } from './plugin.js';
 
 describe('node classes', () => {
@@ -57,7 +59,7 @@ describe('node classes', () => {
       const pick = random.integer(0, scorers.length - 1);
       const build = (nodeClasses: boolean) => {
         const cluster = new ClusterState(nodes);
-        const plugins: Plugin[] = [new NodeUnschedulable(), new TaintToleration(), new NodeAffinityPlugin(), new GpuType(), new ResourceFit(), scorers[pick]!(cluster)];
+        const plugins: Plugin[] = [new NodeUnschedulable(), new TaintToleration(), new NodeAffinityPlugin(), new GpuType(), new ResourceFit(), scorers[pick]!(cluster), new TopologyLocality(new GangDirectory())];
         return new Framework({ cluster, nodeClasses, plugins: plugins.map((plugin) => ({ plugin, weight: 1 })) });
       };
       const fast = build(true);

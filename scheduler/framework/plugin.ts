@@ -17,6 +17,8 @@ export interface Plugin {
    * evaluates one node per `NodeClassIndex` class instead of every node, with the same result.
    */
   readonly stateOnly?: boolean;
+  /** Like `stateOnly`, decided per pod (a topology scorer is state-only for pods outside gangs). */
+  isStateOnlyFor?(pod: PodSpec): boolean;
 }
 
 /** What a plugin sees during one scheduling cycle. */

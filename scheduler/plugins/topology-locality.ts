@@ -40,6 +40,11 @@ export class TopologyLocality implements PreScorePlugin, ScorePlugin {
     this.#gangs = gangs;
   }
 
+  /** Pods outside gangs score 0 everywhere: node identity does not matter to them. */
+  isStateOnlyFor(pod: PodSpec): boolean {
+    return pod.gang === undefined;
+  }
+
   preScore(ctx: CycleContext, pod: PodSpec): Status {
     this.#state = undefined;
     if (pod.gang === undefined) return Status.SUCCESS;

@@ -80,6 +80,9 @@ export const ScenarioSchema = z
         loadBalancing: z.enum(LOAD_BALANCING_MODES).optional(),
         hashSeed: z.number().int().min(0).optional(),
         flowletGapNs: z.number().min(0).optional(),
+        /** In-band telemetry: every hop stamps its egress queue depth into data packets. */
+        int: z.boolean().optional(),
+        intBytesPerHop: z.number().int().min(0).max(256).optional(),
         ecnKminBytes: z.number().int().min(0).optional(),
         ecnKmaxBytes: z.number().int().min(0).optional(),
         ecnPmax: z.number().min(0).max(1).optional(),
@@ -130,6 +133,8 @@ export function scenarioTopology(scenario: Scenario): Topology {
   if (o.loadBalancing !== undefined) spec.loadBalancing.mode = o.loadBalancing;
   if (o.hashSeed !== undefined) spec.loadBalancing.hashSeed = o.hashSeed;
   if (o.flowletGapNs !== undefined) spec.loadBalancing.flowletGapNs = o.flowletGapNs;
+  if (o.int !== undefined) spec.int.enabled = o.int;
+  if (o.intBytesPerHop !== undefined) spec.int.bytesPerHop = o.intBytesPerHop;
   const data = spec.classes[DATA_CLASS]!;
   if (o.pfc !== undefined) {
     data.lossless = o.pfc;
@@ -275,6 +280,7 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
       slowdown: done ? round(fct / ideal.idealNs, 4) : null,
       retransmits: net.fRetransmits[i]!,
       timeouts: net.fTimeouts[i]!,
+      intMaxQueueBytes: net.fIntMaxQueue[i]!,
       path: net.fPath[i]!.map((p) => net.portName[p]!),
     };
   });

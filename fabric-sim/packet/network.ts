@@ -107,6 +107,8 @@ export class PacketNetwork {
   readonly #lbMode: Uint8Array;
   readonly #hashSeed: Uint32Array;
   readonly #flowletGapNs: Float64Array;
+  readonly #intBytes: Float64Array;
+  readonly #intEnabled: Uint8Array;
   readonly #flowletTime: Float64Array[] = [];
   readonly #flowletPort: Int32Array[] = [];
   readonly #switchRandom: (RandomStream | undefined)[] = [];
@@ -152,6 +154,7 @@ export class PacketNetwork {
   #pNext = new Int32Array(0);
   #pTail = new Float64Array(0);
   #pRecordPath = new Uint8Array(0);
+  #pIntMaxQueue = new Float64Array(0);
   #free = new Int32Array(0);
   #freeTop = 0;
   #live = 0;
@@ -170,6 +173,8 @@ export class PacketNetwork {
   fLastDataNs = new Float64Array(0);
   fRetransmits = new Int32Array(0);
   fTimeouts = new Int32Array(0);
+  /** INT: the deepest egress queue (bytes) any of the flow's delivered packets met, as stamped by INT hops. */
+  fIntMaxQueue = new Float64Array(0);
   fPath: number[][] = [];
   #fPort = new Int32Array(0);
   #fEntropy = new Int32Array(0);
@@ -294,6 +299,8 @@ export class PacketNetwork {
     this.#lbMode = new Uint8Array(this.nodeCount);
     this.#hashSeed = new Uint32Array(this.nodeCount);
     this.#flowletGapNs = new Float64Array(this.nodeCount);
+    this.#intBytes = new Float64Array(this.nodeCount);
+    this.#intEnabled = new Uint8Array(this.nodeCount);
     for (let n = 0; n < this.nodeCount; n++) {
       const node = nodes[n]!;
       const base = this.portBase[n]! * NUM_CLASSES;
@@ -317,6 +324,8 @@ export class PacketNetwork {
       this.#lbMode[n] = LB_MODE[spec.loadBalancing.mode];
       this.#hashSeed[n] = (spec.loadBalancing.hashSeed ^ nameHash(node.name) ^ mix32(options.seed ?? 1)) >>> 0;
       this.#flowletGapNs[n] = spec.loadBalancing.flowletGapNs;
+      this.#intEnabled[n] = spec.int.enabled ? 1 : 0;
+      this.#intBytes[n] = spec.int.bytesPerHop;
       const buffer = new SharedBuffer(spec, count);
       const nodeIndex = n;
       buffer.onPfc = (localPort, cls, pause) => {
@@ -385,6 +394,7 @@ export class PacketNetwork {
     this.fLastDataNs = new Float64Array(n).fill(NaN);
     this.fRetransmits = new Int32Array(n);
     this.fTimeouts = new Int32Array(n);
+    this.fIntMaxQueue = new Float64Array(n);
     this.#fPort = new Int32Array(n);
     this.#fEntropy = new Int32Array(n);
     this.#fNext = new Int32Array(n);
@@ -599,6 +609,7 @@ export class PacketNetwork {
     this.#pNext = grow(this.#pNext, (n) => new Int32Array(n));
     this.#pTail = grow(this.#pTail, (n) => new Float64Array(n));
     this.#pRecordPath = grow(this.#pRecordPath, (n) => new Uint8Array(n));
+    this.#pIntMaxQueue = grow(this.#pIntMaxQueue, (n) => new Float64Array(n));
     const free = new Int32Array(capacity);
     free.set(this.#free.subarray(0, this.#freeTop));
     let top = this.#freeTop;
@@ -624,6 +635,7 @@ export class PacketNetwork {
     this.#pNext[pkt] = -1;
     this.#pCharge[pkt] = Charge.DROP;
     this.#pRecordPath[pkt] = 0;
+    this.#pIntMaxQueue[pkt] = 0;
     return pkt;
   }
 
@@ -717,6 +729,8 @@ export class PacketNetwork {
   #switchReceive(node: number, pkt: number): void {
     const out = this.#forward(node, pkt);
     const cls = this.#pCls[pkt]!;
+    const int = this.#intEnabled[node] === 1 && this.#pType[pkt] === TYPE_DATA;
+    if (int) this.#pWire[pkt]! += this.#intBytes[node]!;
     const wire = this.#pWire[pkt]!;
     const base = this.portBase[node]!;
     const charge = out < 0 ? Charge.DROP : this.#buffers[node]!.admit(this.#pInPort[pkt]! - base, out - base, cls, wire);
@@ -734,6 +748,7 @@ export class PacketNetwork {
       }
     }
     if (this.#pRecordPath[pkt] === 1) this.fPath[this.#pFlow[pkt]!]!.push(out);
+    if (int && this.#queueBytes[q]! > this.#pIntMaxQueue[pkt]!) this.#pIntMaxQueue[pkt] = this.#queueBytes[q]!;
     this.#enqueue(out, cls, pkt);
     const depth = this.#portQueued[out]!;
     this.queueDepth.record(depth);
@@ -919,6 +934,7 @@ export class PacketNetwork {
       this.counters.dataPacketsDelivered++;
       this.counters.dataBytesDelivered += this.#pPayload[pkt]!;
       if (Number.isNaN(this.fFirstDataNs[f]!)) this.fFirstDataNs[f] = now;
+      if (this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
       this.fLastDataNs[f] = now;
       const done = expected + 1 === this.fPackets[f]!;
       this.#rSinceAck[f]! += 1;

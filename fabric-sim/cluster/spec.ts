@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfigFile } from '../../core/config.js';
 import { SWITCH_PRESET_NAMES } from '../../switch-model/presets.js';
+import { SwitchSpecSchema } from '../../switch-model/spec.js';
 
 /**
  * The cluster every command works on: servers (GPU type and count, NVLink domain, one NIC per
@@ -80,8 +81,8 @@ export const ClusterSpecSchema = z
     name: z.string().min(1).default('cluster'),
     servers: z.array(ServerGroupSchema).min(1),
     topology: TopologySpecSchema,
-    /** Switch preset name (switch-model/presets.ts). */
-    switch: z.enum(SWITCH_PRESET_NAMES as [string, ...string[]]).default('tomahawk5-64x800g'),
+    /** Switch preset name (switch-model/presets.ts) or a full switch spec (switch-model/switch.proto). */
+    switch: z.union([z.enum(SWITCH_PRESET_NAMES as [string, ...string[]]), SwitchSpecSchema]).default('tomahawk5-64x800g'),
     /** Speed of every NIC and fabric link; default the switch's port speed. */
     linkSpeedGbps: z.number().positive().max(10_000).optional(),
     /** One-way propagation delay of every link (5 ns per metre of fiber). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../core/config.js';
 import { WeftError } from '../../core/errors.js';
+import { switchPreset } from '../../switch-model/presets.js';
 import { PacketNetwork } from '../packet/network.js';
 import { ClusterSpecSchema, DEFAULT_CLUSTER, type ClusterSpecInput } from './spec.js';
 import { buildTopology } from './topology.js';
@@ -37,6 +38,13 @@ describe('topology builders', () => {
     const net = new PacketNetwork(topo);
     expect(net.pathPorts(0, 1).map((p) => net.portName[p])).toEqual(['srv0/nic0->srv0/nvswitch', 'srv0/nvswitch->srv0/nic1']);
     expect(net.pathPorts(0, 16).map((p) => net.portName[p]!.split('->')[0])).toEqual(['srv0/nic0', 'leaf0', expect.stringMatching(/^spine/), 'leaf1']);
+  });
+
+  it('accepts a full switch spec in place of a preset name', () => {
+    const custom = { ...switchPreset('tomahawk4-64x400g'), name: 'my-switch', radix: 8 };
+    const topo = build({ servers: gpus(4), topology: { kind: 'single-switch' }, switch: custom });
+    expect(topo.switchSpec.name).toBe('my-switch');
+    expect(() => build({ servers: gpus(9), topology: { kind: 'single-switch' }, switch: custom })).toThrow(/8/);
   });
 
   it('has stable GPU and NIC ids', () => {

@@ -51,7 +51,7 @@ export interface Topology {
 
 /** Builds the topology of a cluster spec; rejects one that does not fit the switch radix. */
 export function buildTopology(spec: ClusterSpec): Topology {
-  const switchSpec = switchPreset(spec.switch);
+  const switchSpec = typeof spec.switch === 'string' ? switchPreset(spec.switch) : structuredClone(spec.switch);
   const linkSpeedGbps = spec.linkSpeedGbps ?? switchSpec.portSpeedGbps;
   const prop = spec.propagationDelayNs;
   const nodes: TopoNode[] = [];

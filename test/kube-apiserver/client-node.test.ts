@@ -1,4 +1,18 @@
-import { ApiException, CoreV1Api, KubeConfig, makeInformer, V1ConfigMap, V1ObjectMeta } from '@kubernetes/client-node';
+import {
+  ApiException,
+  CoreV1Api,
+  KubeConfig,
+  makeInformer,
+  PatchStrategy,
+  setHeaderOptions,
+  V1Binding,
+  V1ConfigMap,
+  V1ObjectMeta,
+  V1Container,
+  V1ObjectReference,
+  V1Pod,
+  V1PodSpec,
+} from '@kubernetes/client-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_RESOURCES } from './resources.js';
 import { KubeApiServer } from './server.js';
@@ -121,5 +135,39 @@ describe('the real @kubernetes/client-node against KubeApiServer', () => {
       message: 'configmaps "nope" not found',
       details: { name: 'nope', kind: 'configmaps' },
     });
+  });
+
+  it('binds a pod, then patches its status with JSON patch and merge patch', async () => {
+    const pod = new V1Pod();
+    pod.metadata = new V1ObjectMeta();
+    pod.metadata.name = 'p';
+    const container = new V1Container();
+    container.name = 'c';
+    container.image = 'img';
+    pod.spec = new V1PodSpec();
+    pod.spec.containers = [container];
+    await core.createNamespacedPod({ namespace: 'default', body: pod });
+    const binding = new V1Binding();
+    binding.metadata = new V1ObjectMeta();
+    binding.metadata.name = 'p';
+    binding.target = new V1ObjectReference();
+    binding.target.kind = 'Node';
+    binding.target.name = 'node-1';
+    await core.createNamespacedBinding({ namespace: 'default', body: binding });
+    expect((await core.readNamespacedPod({ name: 'p', namespace: 'default' })).spec?.nodeName).toBe('node-1');
+
+    // client-node sends JSON patch unless told otherwise.
+    const json = await core.patchNamespacedPodStatus({
+      name: 'p',
+      namespace: 'default',
+      body: [{ op: 'replace', path: '/status/phase', value: 'Running' }],
+    });
+    expect(json.status?.phase).toBe('Running');
+    const merge = await core.patchNamespacedPodStatus(
+      { name: 'p', namespace: 'default', body: { status: { podIP: '10.0.0.1' } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    expect(merge.status).toMatchObject({ phase: 'Running', podIP: '10.0.0.1' });
+    expect(api.requests.filter((r) => r.verb === 'patch').map((r) => r.subresource)).toEqual(['status', 'status']);
   });
 });

@@ -70,7 +70,7 @@ function resourceEntries(r: ResourceType): JsonObject[] {
       singularName: r.singular,
       namespaced: r.namespaced,
       kind: r.kind,
-      verbs: VERBS,
+      verbs: r.bindingsResource === true ? ['create'] : VERBS,
       ...(r.shortNames.length > 0 ? { shortNames: r.shortNames } : {}),
       ...(r.custom === true ? { categories: ['all'] } : {}),
     },

@@ -97,6 +97,23 @@ function patchTypeOf(req: IncomingMessage): PatchType {
   return found;
 }
 
+/** Binds pod `name` to the node a Binding body targets (pods/<name>/binding and bindings). */
+function bindPod(
+  ctx: HandlerContext,
+  res: ServerResponse,
+  pods: ResourceType,
+  ns: string | undefined,
+  name: string,
+  body: unknown,
+): void {
+  const target = isObject(body) && isObject(body.target) ? body.target : undefined;
+  if (target === undefined || typeof target.name !== 'string') {
+    throw badRequest(`binding needs target.name, got ${JSON.stringify(body)}`);
+  }
+  ctx.store.bind(pods, ns, name, target.name);
+  sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+}
+
 /**
  * Handles one resource request. `verb` comes from `verbOf`; the caller has already applied
  * faults and will turn a thrown ApiError into a Status response.
@@ -125,6 +142,14 @@ export async function handleResource(
   const dryRun = query.get('dryRun') === 'All';
   const write = { dryRun, ...(fieldValidation(query) === undefined ? {} : { fieldValidation: fieldValidation(query)! }) };
   const table = wantsTable(req.headers.accept);
+  if (rt.bindingsResource === true) {
+    if (verb !== 'create' || path.name !== undefined) throw methodNotAllowed(`only create is allowed on bindings, got ${verb}`);
+    const body = await readBody(req);
+    const podName = isObject(body) && isObject(body.metadata) ? body.metadata.name : undefined;
+    if (typeof podName !== 'string') throw badRequest(`binding needs metadata.name (the pod), got ${JSON.stringify(body)}`);
+    bindPod(ctx, res, ctx.registry.find('', 'v1', 'pods')!, ns, podName, body);
+    return;
+  }
   switch (verb) {
     case 'get': {
       const obj = withVersion(rt, store.get(rt, ns, name));
@@ -150,12 +175,7 @@ export async function handleResource(
     case 'create': {
       const body = await readBody(req);
       if (sub === 'binding') {
-        const target = isObject(body) && isObject(body.target) ? body.target : undefined;
-        if (target === undefined || typeof target.name !== 'string') {
-          throw badRequest(`binding needs target.name, got ${JSON.stringify(body)}`);
-        }
-        store.bind(rt, ns, name, target.name);
-        sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+        bindPod(ctx, res, rt, ns, name, body);
         return;
       }
       if (path.name !== undefined) throw methodNotAllowed(`POST is not allowed on ${rt.plural} "${name}"`);

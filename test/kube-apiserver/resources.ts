@@ -36,6 +36,8 @@ export interface ResourceType {
   schema?: JsonObject;
   /** True for resources defined by a CRD. */
   custom?: boolean;
+  /** True for `bindings`: create-only, nothing stored; it binds the pod the body names. */
+  bindingsResource?: boolean;
 }
 
 /** Storage identity of a resource: all versions of one group/plural share objects. */
@@ -76,6 +78,7 @@ export const BUILTIN_RESOURCES: readonly ResourceType[] = [
   builtin('', 'v1', 'namespaces', 'Namespace', false, ['ns'], { statusSubresource: true }),
   builtin('', 'v1', 'nodes', 'Node', false, ['no'], { statusSubresource: true }),
   builtin('', 'v1', 'pods', 'Pod', true, ['po'], { statusSubresource: true, bindingSubresource: true }),
+  builtin('', 'v1', 'bindings', 'Binding', true, [], { bindingsResource: true }),
   builtin('', 'v1', 'events', 'Event', true, ['ev']),
   builtin('', 'v1', 'configmaps', 'ConfigMap', true, ['cm']),
   builtin('coordination.k8s.io', 'v1', 'leases', 'Lease', true),

@@ -32,30 +32,35 @@ export async function* csvRows(path: string, required: readonly string[]): Async
   const lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
   let header: string[] | undefined;
   let line = 0;
-  while (true) {
-    const next = await Promise.race([lines.next(), failed]);
-    if (next.done === true) break;
-    line++;
-    const text = next.value.endsWith('\r') ? next.value.slice(0, -1) : next.value;
-    if (text === '') continue;
-    if (text.includes('"')) throw badInput('quoted CSV fields are not supported', { file: path, line, value: text });
-    const cells = text.split(',');
-    if (header === undefined) {
-      header = cells;
-      const missing = required.filter((c) => !cells.includes(c));
-      if (missing.length > 0) {
-        throw badInput(`CSV header lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
-          file: path, line, value: text, expected: `a header with ${required.join(',')}`,
-        });
+  try {
+    while (true) {
+      const next = await Promise.race([lines.next(), failed]);
+      if (next.done === true) break;
+      line++;
+      const text = next.value.endsWith('\r') ? next.value.slice(0, -1) : next.value;
+      if (text === '') continue;
+      if (text.includes('"')) throw badInput('quoted CSV fields are not supported', { file: path, line, value: text });
+      const cells = text.split(',');
+      if (header === undefined) {
+        header = cells;
+        const missing = required.filter((c) => !cells.includes(c));
+        if (missing.length > 0) {
+          throw badInput(`CSV header lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+            file: path, line, value: text, expected: `a header with ${required.join(',')}`,
+          });
+        }
+        continue;
       }
-      continue;
+      if (cells.length !== header.length) {
+        throw badInput(`row has ${cells.length} fields, the header ${header.length}`, { file: path, line, value: text });
+      }
+      const fields = new Map<string, string>();
+      header.forEach((name, i) => fields.set(name, cells[i]!));
+      yield { line, fields };
     }
-    if (cells.length !== header.length) {
-      throw badInput(`row has ${cells.length} fields, the header ${header.length}`, { file: path, line, value: text });
-    }
-    const fields = new Map<string, string>();
-    header.forEach((name, i) => fields.set(name, cells[i]!));
-    yield { line, fields };
+  } finally {
+    // Also when the consumer stops early or a row is rejected: release the file.
+    raw.destroy();
   }
   if (header === undefined) throw badInput('CSV file is empty (no header row)', { file: path });
 }

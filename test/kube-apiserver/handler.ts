@@ -140,7 +140,8 @@ export async function handleResource(
   const { store } = ctx;
   const name = path.name ?? '';
   const dryRun = query.get('dryRun') === 'All';
-  const write = { dryRun, ...(fieldValidation(query) === undefined ? {} : { fieldValidation: fieldValidation(query)! }) };
+  const validation = fieldValidation(query);
+  const write = { dryRun, ...(validation === undefined ? {} : { fieldValidation: validation }) };
   const table = wantsTable(req.headers.accept);
   if (rt.bindingsResource === true) {
     if (verb !== 'create' || path.name !== undefined) throw methodNotAllowed(`only create is allowed on bindings, got ${verb}`);

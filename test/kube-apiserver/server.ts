@@ -23,6 +23,7 @@ import {
   VERSION_INFO,
 } from './discovery.js';
 import { ApiError, internalError, notFound } from './errors.js';
+import { isObject } from './json.js';
 import { Faults } from './faults.js';
 import { handleResource, sendError, sendJson, type HandlerContext } from './handler.js';
 import { parseResourcePath, verbOf, type RequestRecord } from './requests.js';
@@ -183,26 +184,10 @@ export class KubeApiServer {
   }
 
   #deleteInstancesOf(crd: KubeObject): void {
-    const spec = crd.spec as { group?: string; names?: { plural?: string } } | undefined;
-    const key = storageKey({ group: spec?.group ?? '', plural: spec?.names?.plural ?? '' });
-    for (const { key: k, object } of this.store.all()) {
-      if (k !== key) continue;
-      const rt = { group: spec?.group ?? '', plural: spec?.names?.plural ?? '' };
-      // A minimal ResourceType is enough to address the stored objects.
-      const addr = { ...CRD_RESOURCE, ...rt, statusSubresource: false };
-      const cur = this.store.get(addr, object.metadata.namespace, object.metadata.name ?? '');
-      if ((cur.metadata.finalizers ?? []).length > 0) {
-        this.store.update(addr, cur.metadata.namespace, cur.metadata.name ?? '', {
-          ...cur,
-          metadata: { ...cur.metadata, finalizers: [] },
-        });
-      }
-      try {
-        this.store.delete(addr, object.metadata.namespace, object.metadata.name ?? '');
-      } catch (e) {
-        if (!(e instanceof ApiError && e.code === 404)) throw e;
-      }
-    }
+    const spec = isObject(crd.spec) ? crd.spec : {};
+    const names = isObject(spec.names) ? spec.names : {};
+    if (typeof spec.group !== 'string' || typeof names.plural !== 'string') return;
+    this.store.purge(storageKey({ group: spec.group, plural: names.plural }));
   }
 
   async #listen(port: number): Promise<void> {

@@ -289,6 +289,16 @@ export class Store {
     return this.subscribe(deliver);
   }
 
+  /**
+   * Removes every object stored under `key` at once (each with its own DELETED event),
+   * finalizers notwithstanding: what happens to a CRD's instances when the CRD is deleted.
+   */
+  purge(key: string): void {
+    const map = this.#objects.get(key);
+    if (map === undefined) return;
+    for (const obj of [...map.values()]) this.#remove(key, obj, 'Background');
+  }
+
   /** A deep copy of all objects and the resourceVersion counter. */
   snapshot(): Snapshot {
     return { resourceVersion: this.#rv, objects: this.all() };

@@ -12,20 +12,23 @@ export const DWRR_QUANTUM_BYTES = 4_096;
  * queue, 0 when empty. `pausedUntil`/paused flags live in `paused[port * 8 + cls]`.
  */
 export class EgressScheduler {
-  readonly #strict: number[] = [];
-  readonly #dwrr: number[] = [];
+  readonly #strict: Int32Array;
+  readonly #dwrr: Int32Array;
   readonly #quantum = new Float64Array(NUM_CLASSES);
   readonly #deficit: Float64Array;
   readonly #cursor: Int32Array;
   readonly #turnStarted: Uint8Array;
 
   constructor(spec: Pick<SwitchSpec, 'classes'>, ports: number) {
+    const strict: number[] = [];
+    const dwrr: number[] = [];
     for (const c of spec.classes) {
-      if (c.scheduling === 'STRICT_PRIORITY') this.#strict.push(c.id);
-      else this.#dwrr.push(c.id);
+      if (c.scheduling === 'STRICT_PRIORITY') strict.push(c.id);
+      else dwrr.push(c.id);
       this.#quantum[c.id] = c.dwrrWeight * DWRR_QUANTUM_BYTES;
     }
-    this.#strict.sort((a, b) => b - a);
+    this.#strict = Int32Array.from(strict.sort((a, b) => b - a));
+    this.#dwrr = Int32Array.from(dwrr);
     this.#deficit = new Float64Array(ports * NUM_CLASSES);
     this.#cursor = new Int32Array(ports);
     this.#turnStarted = new Uint8Array(ports);
@@ -34,13 +37,17 @@ export class EgressScheduler {
   /** The class to send next on `port`, or -1 when nothing is eligible. */
   pick(port: number, headBytes: Float64Array, paused: Uint8Array): number {
     const base = port * NUM_CLASSES;
-    for (const cls of this.#strict) {
+    const strict = this.#strict;
+    for (let i = 0; i < strict.length; i++) {
+      const cls = strict[i]!;
       if (headBytes[base + cls]! > 0 && paused[base + cls] === 0) return cls;
     }
-    const n = this.#dwrr.length;
+    const dwrr = this.#dwrr;
+    const n = dwrr.length;
     if (n === 0) return -1;
     let eligible = false;
-    for (const cls of this.#dwrr) {
+    for (let i = 0; i < n; i++) {
+      const cls = dwrr[i]!;
       if (headBytes[base + cls]! > 0 && paused[base + cls] === 0) {
         eligible = true;
         break;

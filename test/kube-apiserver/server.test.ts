@@ -201,6 +201,19 @@ describe('custom resources', () => {
     expect(api.store.all().filter((e) => e.key === 'example.com/widgets')).toEqual([]);
   });
 
+  it('serves a cluster-scoped CR at cluster paths only; dryRun stores nothing', async () => {
+    const crd = parseYaml(WIDGET_CRD_YAML.replaceAll('widget', 'gadget').replaceAll('Widget', 'Gadget').replace('shortNames: [wd]', 'shortNames: [gd]').replace('scope: Namespaced', 'scope: Cluster')) as unknown;
+    expect((await req('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd)).code).toBe(201);
+    const base = '/apis/example.com/v1/gadgets';
+    const dry = await req('POST', `${base}?dryRun=All`, { metadata: { name: 'g' }, spec: { replicas: 1 } });
+    expect(dry.code).toBe(201);
+    expect((await req('GET', `${base}/g`)).code).toBe(404);
+    const g = await req('POST', base, { metadata: { name: 'g' }, spec: { replicas: 1 } });
+    expect(g.body.metadata.namespace).toBeUndefined();
+    expect((await req('GET', `${base}/g`)).code).toBe(200);
+    expect((await req('GET', '/apis/example.com/v1/namespaces/default/gadgets/g')).code).toBe(404);
+  });
+
   it('rejects a malformed CRD', async () => {
     const r = await req('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { metadata: { name: 'x.example.com' }, spec: { group: 'example.com', names: { plural: 'y', kind: 'Y' }, scope: 'Namespaced', versions: [] } });
     expect(r.code).toBe(422);

@@ -126,3 +126,28 @@ describe('in-band telemetry', () => {
     expect(last(heavy) / last(on)).toBeLessThan(1.02);
   });
 });
+
+describe('PFC across switches', () => {
+  it('spreads pauses upstream from the congested leaf to the spine and the senders leaf', () => {
+    const result = runScenario(
+      parseScenario({
+        cluster: {
+          name: 'ls',
+          servers: [{ count: 8, gpuType: 'h100', gpusPerServer: 1 }],
+          topology: { kind: 'leaf-spine', hostsPerLeaf: 4, oversubscription: 1 },
+          switch: 'tomahawk4-64x400g',
+          linkSpeedGbps: 100,
+        },
+        switch: { pfc: true, sharedBufferBytes: 200_000, reservedBytes: 0 },
+        transport: { cc: 'none' },
+        traffic: [{ kind: 'incast', senders: [0, 1, 2, 3], receiver: 4, bytes: 1_000_000 }],
+      }),
+    );
+    const paused = (prefix: string) => result.links.filter((l) => l.link.startsWith(prefix) && l.pfcPausesReceived > 0).length;
+    expect(paused('spine')).toBeGreaterThan(0);
+    expect(paused('leaf0->spine')).toBeGreaterThan(0);
+    expect(paused('srv0/nic0->')).toBe(1);
+    expect(result.summary.drops).toBe(0);
+    expect(result.conservation.allDelivered).toBe(true);
+  });
+});

@@ -330,13 +330,14 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
     const utilisation = simulatedNs > 0 ? bytes / (net.portRate[p]! * simulatedNs) : 0;
     utilSum += utilisation;
     utilMax = Math.max(utilMax, utilisation);
-    if (bytes > 0) {
+    if (bytes > 0 || net.portPausesReceived[p]! > 0) {
       links.push({
         link: net.portName[p]!,
         wireBytes: bytes,
         payloadBytes: net.portDataBytes[p]!,
         utilisation: round(utilisation, 4),
         maxQueueBytes: net.portMaxQueue[p]!,
+        pfcPausesReceived: net.portPausesReceived[p]!,
       });
     }
   }

@@ -132,6 +132,8 @@ export class PacketNetwork {
   readonly portTxBytes: Float64Array;
   readonly portDataBytes: Float64Array;
   readonly portMaxQueue: Float64Array;
+  /** XOFF frames each transmitting port received (PFC reaction; spreading shows on switch ports). */
+  readonly portPausesReceived: Float64Array;
 
   // Routing: candidates of (node, dst host) in routePorts[offset .. offset + count).
   readonly #routeOffset: Int32Array;
@@ -291,6 +293,7 @@ export class PacketNetwork {
     this.portTxBytes = new Float64Array(ports);
     this.portDataBytes = new Float64Array(ports);
     this.portMaxQueue = new Float64Array(ports);
+    this.portPausesReceived = new Float64Array(ports);
 
     // Switch behaviour per node.
     this.nodeKind = new Uint8Array(this.nodeCount);
@@ -778,6 +781,7 @@ export class PacketNetwork {
     const q = (code - (pause ? 1 : 0)) / 2;
     const port = Math.floor(q / NUM_CLASSES);
     if (pause) {
+      this.portPausesReceived[port]! += 1;
       if (this.#paused[q] === 0) {
         this.#paused[q] = 1;
         this.#pausedSince[q] = this.engine.nowNs;

@@ -143,6 +143,54 @@ describe('EventQueue', () => {
     expect(popped.slice(0, expected.length)).toEqual(expected);
   });
 
+  it('keeps FIFO order among equal times through a heap bottom, a purge and a rebuild', () => {
+    const q = new EventQueue();
+    const label = new Map<number, number>();
+    const handles: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const handle = q.push(i % 4 === 3 ? 9 : 5); // 2250 ties at 5 (too many to keep sorted) and 750 at 9
+      handles.push(handle);
+      label.set(EventQueue.slotOf(handle), i);
+    }
+    const timeOf = (i: number): number => (i >= 3000 || i % 4 !== 3 ? 5 : 9);
+    const popped: number[] = [];
+    for (let i = 0; i < 10; i++) popped.push(label.get(q.pop())!);
+    // Cancel two thirds of the rest: more dead than live entries triggers the purge, which must
+    // carry the ties out of the heap bottom in push order.
+    const cancelled = new Set<number>();
+    for (let i = 0; i < 3000; i++) if (i % 3 !== 0 && q.cancel(handles[i]!)) cancelled.add(i);
+    expect(cancelled.size).toBeGreaterThan(1900);
+    for (let i = 0; i < 5; i++) label.set(EventQueue.slotOf(q.push(5)), 3000 + i);
+    for (let slot = q.pop(); slot >= 0; slot = q.pop()) popped.push(label.get(slot)!);
+    const survivors = [...Array(3005).keys()].filter((i) => !cancelled.has(i));
+    const expected = survivors.sort((a, b) => timeOf(a) - timeOf(b) || a - b);
+    expect(popped).toEqual(expected);
+  });
+
+  it('keeps FIFO order among equal times when a purge empties a heap bottom of pairwise ties', () => {
+    const q = new EventQueue();
+    const timeOfLabel: number[] = [];
+    const label = new Map<number, number>();
+    const handles: number[] = [];
+    const push = (timeNs: number): void => {
+      const handle = q.push(timeNs);
+      handles.push(handle);
+      label.set(EventQueue.slotOf(handle), timeOfLabel.length);
+      timeOfLabel.push(timeNs);
+    };
+    for (let i = 0; i < 10_000; i++) push(10 + i);
+    const popped = [label.get(q.pop())!]; // loads the first bucket into the bottom
+    // 200 pushes into the loaded bucket's range, in tied pairs and descending: the bottom turns
+    // into a heap whose array order is not push order.
+    for (let i = 0; i < 200; i++) push(10.5 + (199 - i) * 0.001 - ((199 - i) % 2) * 0.001);
+    for (let i = 0; i < 3; i++) popped.push(label.get(q.pop())!);
+    const cancelled = new Set<number>();
+    for (let i = 0; i < 10_000; i++) if (i % 10 !== 0 && q.cancel(handles[i]!)) cancelled.add(i);
+    for (let slot = q.pop(); slot >= 0; slot = q.pop()) popped.push(label.get(slot)!);
+    const expected = [...timeOfLabel.keys()].filter((i) => !cancelled.has(i)).sort((a, b) => timeOfLabel[a]! - timeOfLabel[b]! || a - b);
+    expect(popped).toEqual(expected);
+  });
+
   it('matches a reference over mixed workloads: wide, clustered and tied times, bursts, cancels and peeks', { timeout: 30_000 }, () => {
     const rng = RandomStream.derive(7, 'event-queue-ladder-test');
     // Reference: live events sorted by (time, seq), with the handle for cancel.

@@ -1,10 +1,5 @@
 /** Upper bound on simultaneously pending events; handles are `generation * MAX_PENDING + slot`. */
 const MAX_PENDING = 2 ** 26;
-/**
- * Doubles per slot record: time, next, sequence, state. Hot code writes the literal 4 (and the
- * field offsets 0..3): V8 reloads module constants from the module context on every use.
- */
-const SLOT_STRIDE = 4;
 /** Mean events per bucket a new rung is sized for. */
 const BUCKET_TARGET = 8;
 /** A bucket holding more than this many events is split into a finer rung instead of being loaded into the bottom. */
@@ -35,28 +30,33 @@ const COMPACT_MIN_DEAD = 1024;
  * - **Top**: an unsorted append-only array of (time, slot) for events beyond rung 0. Push is one
  *   append.
  * - **Rungs** (a stack, at most `MAX_RUNGS`): rung r splits a time range into equal-width
- *   buckets. A bucket is a count plus a LIFO singly linked list threaded through the slot
- *   records, so filing an event is O(1) and allocates nothing. Rung 0 is built from the top when
+ *   buckets. A bucket is a count plus a list of 8-entry chunks of (time, slot) from a shared
+ *   pool, newest chunk first, each chunk filled in push order; filing an event is one write into
+ *   a contiguous chunk and allocates nothing. Rung 0 is built from the top when
  *   everything nearer is exhausted: its width aims at `BUCKET_TARGET` (8) events per bucket at
  *   the density of the front of the top's range, with at most `RUNG0_BUCKETS_PER_EVENT` buckets
  *   per 8 events (later events stay in the top). Rung r+1 covers exactly the bucket of rung r
  *   being consumed (`#rungCur[r]`); a bucket is split into one only when it holds more than
  *   `SPLIT_THRESHOLD` events.
- * - **Bottom**: the consumed bucket of the deepest rung, insertion-sorted into an array by
- *   (time, sequence) so pop is a cursor increment, plus any event pushed into that bucket's
+ * - **Bottom**: the consumed bucket of the deepest rung, stably insertion-sorted by time into an
+ *   array (entries arrive in push order for equal times, so that is (time, sequence) order) so
+ *   pop is a cursor increment, plus any event pushed into that bucket's
  *   range or earlier (inserted from the end: a new event goes after every equal time). A bottom
- *   above `SORTED_BOTTOM_LIMIT` entries (mass ties, zero-delay bursts) becomes a binary heap
- *   until it drains, so no pattern is quadratic.
- * - **Slots**: one 32-byte record per slot (time, next, sequence, generation*2 + live) so the
- *   event a pop returns and the bucket walk that loaded it touch one cache line; buckets are
- *   (head, count) pairs in one array. Freed slots are reused last-in first-out, so the slot a
- *   handler schedules into is the one that just fired, still in cache.
+ *   above `SORTED_BOTTOM_LIMIT` entries (mass ties, zero-delay bursts) becomes a binary heap on
+ *   (time, sequence) until it drains, so no pattern is quadratic.
+ * - **Slots**: one 4-byte state word per slot (generation*2 + live), the only per-slot datum the
+ *   hold path reads, so the states of 1e5 pending events stay in L2; the insertion sequence is a
+ *   separate array read only by the heap bottom. Freed slots are reused last-in first-out.
  *
  * Invariants (the ordering proof):
  * - Every placement goes through floor((t - start) * invWidth) of a rung (clamped to the rung
  *   for rungs >= 1), which is monotone in t: events in a lower bucket are never later than those
- *   in a higher one, and events with equal times always take the same path and meet in the same
- *   bottom, where the sequence number orders them.
+ *   in a higher one, and events with equal times always take the same path, so they are always
+ *   in the same container (top, bucket or bottom).
+ * - Every container except a heap bottom holds equal times in push order: the top and chunks
+ *   are appended to, and every move (rung-0 build, split, load, purge) walks its source oldest
+ *   first; the purge drains a heap bottom in heap order. So a stable sort by time alone is a
+ *   sort by (time, sequence).
  * - bottom <= later buckets of the deepest rung <= ... <= later buckets of rung 0 <= top. Only
  *   whole buckets move. A push into the current bucket's range or earlier goes to the bottom, so
  *   any finite time is accepted, even one before the last pop (no monotonicity is required;
@@ -80,15 +80,17 @@ const COMPACT_MIN_DEAD = 1024;
  *   was split once more (1.0 split moves per hold); sizing from the front density removed them.
  * - Buckets of ~8 beat ~24: the bottom stays tiny (insertion sort is cheap, pop is an
  *   increment); sorted bottoms beat a heap bottom on pops.
- * - Separate slot arrays (time, next, seq, state) cost up to four misses per event at 1e6; the
- *   32-byte record took the 1e6 ratio from ~1.9x to ~2.5x.
+ * - Memory latency decides 1e5 and beyond: on these VMs a random read costs ~4 ns within L1,
+ *   ~20 ns within the 2 MB L2 and ~140 ns beyond it. Buckets that were linked lists threaded
+ *   through 32-byte slot records (time, next, sequence, state: 3.2 MB at 1e5) cost one
+ *   dependent miss per event when a bucket was loaded; contiguous 8-entry chunks and a 4-byte
+ *   state per slot took 1e5 from ~1.05x to ~1.3x flatqueue and 1e6 from ~2.2x to ~2.5x, at
+ *   par at 1e3 (ad-hoc harness, 3 alternating processes per variant).
  * - A push too large to inline boxed its handle: 317 vs 30 scavenges per 10M holds at 1e3.
  * - Module-level constants and private static fields are reloaded on every use in hot code;
  *   the hot paths use literals.
- * - Result (2026-11-28, VM under load from other jobs, medians of 3 rounds): 1.19x / 1.39x /
- *   3.66x flatqueue at 1e3 / 1e5 / 1e6 (4.9 / 1.6 / 1.2 M holds/s; flatqueue 4.1 / 1.2 / 0.3).
- *   At a quieter moment an ad-hoc interleaved harness (not this benchmark) measured earlier
- *   variants of this design at 8-11 M holds/s at 1e5 against flatqueue's 5-6 M.
+ * - Bucket targets of 4, 6 and 8 events and rung-0 bucket budgets of 2 and 8 per 8 events were
+ *   within noise of each other.
  *
  * A handle is `generation * MAX_PENDING + slot`; `EventQueue.slotOf(handle)` recovers the slot.
  * It is invalidated when its event fires or is cancelled, after which `cancel` returns false
@@ -107,11 +109,10 @@ export class EventQueue {
   static readonly MAX_PENDING = MAX_PENDING;
 
   // Per slot.
-  /**
-   * One 32-byte record per slot, so the one cache line a slot touches holds all of it:
-   * [time, next slot in its bucket list, insertion sequence, generation*2 + live].
-   */
-  #slots: Float64Array;
+  /** generation*2 + live, per slot: the only per-slot word the hot path touches. */
+  #state: Int32Array;
+  /** Insertion sequence per slot; read only to order equal times in a heap bottom. */
+  #seq: Float64Array;
   #freeSlots: Int32Array;
   #freeCount = 0;
   #slotsUsed = 0;
@@ -129,8 +130,16 @@ export class EventQueue {
   readonly #rungBase = new Int32Array(MAX_RUNGS);
   readonly #rungBuckets = new Int32Array(MAX_RUNGS);
   readonly #rungCur = new Int32Array(MAX_RUNGS);
-  /** [first slot of the bucket's list (meaningless while the count is 0), count] per bucket. */
+  /** [head chunk of the bucket (meaningless while the count is 0), count] per bucket. */
   #buckets: Int32Array;
+  // Chunk pool: 16 (time, slot) entries per chunk, chunks of one bucket linked newest first.
+  #chunkTime: Float64Array;
+  #chunkSlot: Int32Array;
+  #chunkNext: Int32Array;
+  #freeChunks: Int32Array;
+  #freeChunkCount = 0;
+  #chunksUsed = 0;
+  #chunkStack = new Int32Array(16);
   // Copies of rung 0's start, inverse width, current bucket and bucket count (0 without rungs)
   // for push's fast path; kept in sync by #syncFast.
   #fastStart = 0;
@@ -163,12 +172,18 @@ export class EventQueue {
         `EventQueue initialCapacity must be an integer in [1, ${MAX_PENDING}], got ${String(initialCapacity)}`,
       );
     }
-    this.#slots = new Float64Array(initialCapacity * SLOT_STRIDE);
+    this.#state = new Int32Array(initialCapacity);
+    this.#seq = new Float64Array(initialCapacity);
     this.#freeSlots = new Int32Array(initialCapacity);
     this.#topTime = new Float64Array(initialCapacity);
     this.#topSlot = new Int32Array(initialCapacity);
     const buckets = Math.max(64, Math.ceil(initialCapacity / BUCKET_TARGET) * 2);
     this.#buckets = new Int32Array(buckets * 2);
+    const chunks = Math.max(64, Math.ceil(initialCapacity / BUCKET_TARGET));
+    this.#chunkTime = new Float64Array(chunks * 8);
+    this.#chunkSlot = new Int32Array(chunks * 8);
+    this.#chunkNext = new Int32Array(chunks);
+    this.#freeChunks = new Int32Array(chunks);
     this.#bottomTime = new Float64Array(SORTED_BOTTOM_LIMIT * 2);
     this.#bottomSlot = new Int32Array(SORTED_BOTTOM_LIMIT * 2);
   }
@@ -187,7 +202,7 @@ export class EventQueue {
 
   /** Slots allocated so far: every slot index returned is below this. */
   get slotCapacity(): number {
-    return this.#slots.length / SLOT_STRIDE;
+    return this.#state.length;
   }
 
   /** Time of the earliest pending event, or `Infinity` when none is pending. */
@@ -195,7 +210,7 @@ export class EventQueue {
     for (;;) {
       if (this.#bottomHead === this.#bottomEnd && !this.#refill()) return Infinity;
       const head = this.#bottomHead;
-      if (this.#dead === 0 || (this.#slots[this.#bottomSlot[head]! * 4 + 3]! & 1) === 1) return this.#bottomTime[head]!;
+      if (this.#dead === 0 || (this.#state[this.#bottomSlot[head]!]! & 1) === 1) return this.#bottomTime[head]!;
       this.#dropBottomHead();
     }
   }
@@ -211,19 +226,13 @@ export class EventQueue {
     // Beyond +-1e300 ns is rejected so that every difference of two times is finite.
     if (!(timeNs >= -1e300 && timeNs <= 1e300)) throw badTime(timeNs);
     const slot = this.#freeCount > 0 ? this.#freeSlots[--this.#freeCount]! : this.#newSlot();
-    const slots = this.#slots;
-    const record = slot * 4;
-    const state = slots[record + 3]! | 1;
-    slots[record + 3] = state;
-    slots[record + 2] = this.#nextSeq++;
+    const state = this.#state[slot]! | 1;
+    this.#state[slot] = state;
+    this.#seq[slot] = this.#nextSeq++;
     // Fast path: a later bucket of rung 0 (where most events of a steady simulation go).
     const bucket = Math.floor((timeNs - this.#fastStart) * this.#fastInvWidth);
     if (bucket > this.#fastCur && bucket < this.#fastEnd) {
-      const buckets = this.#buckets;
-      slots[record] = timeNs;
-      slots[record + 1] = buckets[bucket * 2]!;
-      buckets[bucket * 2] = slot;
-      buckets[bucket * 2 + 1]!++;
+      this.#link(bucket, timeNs, slot);
     } else {
       this.#place(timeNs, slot);
     }
@@ -239,9 +248,9 @@ export class EventQueue {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
     const slot = handle % MAX_PENDING;
     const generation = (handle - slot) / MAX_PENDING;
-    if (slot >= this.#slotsUsed || this.#slots[slot * 4 + 3] !== generation * 2 + 1) return false;
+    if (slot >= this.#slotsUsed || this.#state[slot] !== generation * 2 + 1) return false;
     // The entry stays where it is until it is next touched (or a purge drops it).
-    this.#slots[slot * 4 + 3] = nextGenerationState(generation * 2 + 1);
+    this.#state[slot] = nextGenerationState(generation * 2 + 1);
     this.#dead++;
     if (this.#dead > COMPACT_MIN_DEAD && this.#dead > this.#nextSeq - this.#removed - this.#dead) this.#purge();
     return true;
@@ -259,13 +268,13 @@ export class EventQueue {
         head = this.#bottomHead;
       }
       const slot = this.#bottomSlot[head]!;
-      const state = this.#slots[slot * 4 + 3]!;
+      const state = this.#state[slot]!;
       if (this.#dead > 0 && (state & 1) === 0) {
         this.#dropBottomHead();
         continue;
       }
       this.poppedTimeNs = this.#bottomTime[head]!;
-      this.#slots[slot * 4 + 3] = nextGenerationState(state);
+      this.#state[slot] = nextGenerationState(state);
       this.#freeSlots[this.#freeCount++] = slot;
       this.#removed++;
       if (this.#bottomIsHeap) this.#removeHeapRoot();
@@ -276,15 +285,17 @@ export class EventQueue {
 
   /** Removes every pending event. Outstanding handles become invalid. */
   clear(): void {
-    const slots = this.#slots;
+    const states = this.#state;
     for (let slot = this.#slotsUsed - 1, free = 0; slot >= 0; slot--, free++) {
-      const state = slots[slot * 4 + 3]!;
-      if ((state & 1) === 1) slots[slot * 4 + 3] = nextGenerationState(state);
+      const state = states[slot]!;
+      if ((state & 1) === 1) states[slot] = nextGenerationState(state);
       this.#freeSlots[free] = slot;
     }
     this.#freeCount = this.#slotsUsed;
     this.#topLength = 0;
     this.#rungCount = 0;
+    this.#chunksUsed = 0;
+    this.#freeChunkCount = 0;
     this.#syncFast();
     this.#bottomHead = 0;
     this.#bottomEnd = 0;
@@ -400,7 +411,7 @@ export class EventQueue {
     let kept = 0;
     for (let i = 0; i < length; i++) {
       const slot = slots[i]!;
-      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
+      if (checkDead && (this.#state[slot]! & 1) === 0) {
         this.#freeDead(slot);
         continue;
       }
@@ -426,22 +437,30 @@ export class EventQueue {
     const start = this.#rungStart[r]! + index / parentInvWidth;
     const base = this.#rungBase[r]! + this.#rungBuckets[r]!;
     this.#setRung(r + 1, start, invWidth, base, buckets);
-    const slots = this.#slots;
     const checkDead = this.#dead > 0;
     const last = buckets - 1;
     const parent = (this.#rungBase[r]! + index) * 2;
-    let slot = this.#buckets[parent]!;
+    const chunkTime = this.#chunkTime;
+    const chunkSlot = this.#chunkSlot;
+    const chunkCount = this.#gatherChunks(this.#buckets[parent]!, count);
     this.#buckets[parent + 1] = 0;
-    for (let n = 0; n < count; n++) {
-      const following = slots[slot * 4 + 1]!;
-      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
-        this.#freeDead(slot);
-      } else {
-        const t = slots[slot * 4]!;
-        const i = Math.floor((t - start) * invWidth);
-        this.#link(base + (i > last ? last : i < 0 ? 0 : i), t, slot);
+    const stack = this.#chunkStack;
+    // Oldest chunk first, each in append order: equal times keep their push order.
+    for (let c = chunkCount - 1; c >= 0; c--) {
+      const chunk = stack[c]!;
+      const entry = chunk * 8;
+      const inChunk = c === 0 ? ((count - 1) & 7) + 1 : 8;
+      for (let k = 0; k < inChunk; k++) {
+        const slot = chunkSlot[entry + k]!;
+        if (checkDead && (this.#state[slot]! & 1) === 0) {
+          this.#freeDead(slot);
+        } else {
+          const t = chunkTime[entry + k]!;
+          const i = Math.floor((t - start) * invWidth);
+          this.#link(base + (i > last ? last : i < 0 ? 0 : i), t, slot);
+        }
       }
-      slot = following;
+      this.#freeChunk(chunk);
     }
     this.#rungCount = r + 2;
     this.#syncFast();
@@ -475,12 +494,56 @@ export class EventQueue {
     }
   }
 
+  /** Appends (timeNs, slot) to bucket b, opening a new head chunk when the current one is full. */
   #link(b: number, timeNs: number, slot: number): void {
-    const record = slot * 4;
-    this.#slots[record] = timeNs;
-    this.#slots[record + 1] = this.#buckets[b * 2]!;
-    this.#buckets[b * 2] = slot;
-    this.#buckets[b * 2 + 1]!++;
+    const buckets = this.#buckets;
+    const count = buckets[b * 2 + 1]!;
+    let chunk = buckets[b * 2]!;
+    if ((count & 7) === 0) {
+      chunk = this.#newChunk(count === 0 ? -1 : chunk);
+      buckets[b * 2] = chunk;
+    }
+    const entry = chunk * 8 + (count & 7);
+    this.#chunkTime[entry] = timeNs;
+    this.#chunkSlot[entry] = slot;
+    buckets[b * 2 + 1] = count + 1;
+  }
+
+  /**
+   * Puts the chunks of a bucket holding `count` entries into #chunkStack, newest first, and
+   * returns how many there are.
+   */
+  #gatherChunks(head: number, count: number): number {
+    const chunkCount = (count + 7) >> 3;
+    if (chunkCount > this.#chunkStack.length) this.#chunkStack = new Int32Array(Math.max(chunkCount, this.#chunkStack.length * 2));
+    const stack = this.#chunkStack;
+    let chunk = head;
+    for (let c = 0; c < chunkCount; c++) {
+      stack[c] = chunk;
+      chunk = this.#chunkNext[chunk]!;
+    }
+    return chunkCount;
+  }
+
+  #newChunk(next: number): number {
+    const chunk = this.#freeChunkCount > 0 ? this.#freeChunks[--this.#freeChunkCount]! : this.#allocChunk();
+    this.#chunkNext[chunk] = next;
+    return chunk;
+  }
+
+  #allocChunk(): number {
+    if (this.#chunksUsed === this.#chunkNext.length) {
+      const capacity = this.#chunksUsed * 2;
+      this.#chunkTime = grownFloat64(this.#chunkTime, capacity * 8, this.#chunksUsed * 8);
+      this.#chunkSlot = grownInt32(this.#chunkSlot, capacity * 8, this.#chunksUsed * 8);
+      this.#chunkNext = grownInt32(this.#chunkNext, capacity, this.#chunksUsed);
+      this.#freeChunks = grownInt32(this.#freeChunks, capacity, this.#freeChunkCount);
+    }
+    return this.#chunksUsed++;
+  }
+
+  #freeChunk(chunk: number): void {
+    this.#freeChunks[this.#freeChunkCount++] = chunk;
   }
 
   /**
@@ -491,32 +554,41 @@ export class EventQueue {
     if (count > this.#bottomTime.length) this.#growBottom(count);
     const bottomTime = this.#bottomTime;
     const bottomSlot = this.#bottomSlot;
-    const slots = this.#slots;
     const checkDead = this.#dead > 0;
     const sorted = count <= SORTED_BOTTOM_LIMIT;
-    let slot = this.#buckets[b * 2]!;
+    const chunkTime = this.#chunkTime;
+    const chunkSlot = this.#chunkSlot;
+    const chunkCount = this.#gatherChunks(this.#buckets[b * 2]!, count);
     this.#buckets[b * 2 + 1] = 0;
+    const stack = this.#chunkStack;
     let length = 0;
-    for (let n = 0; n < count; n++) {
-      if (checkDead && (this.#slots[slot * 4 + 3]! & 1) === 0) {
-        this.#freeDead(slot);
-      } else if (sorted) {
-        const t = slots[slot * 4]!;
-        let i = length++;
-        while (i > 0) {
-          const previous = bottomTime[i - 1]!;
-          if (previous < t || (previous === t && this.#seqBefore(bottomSlot[i - 1]!, slot))) break;
-          bottomTime[i] = previous;
-          bottomSlot[i] = bottomSlot[i - 1]!;
-          i--;
+    for (let c = chunkCount - 1; c >= 0; c--) {
+      const chunk = stack[c]!;
+      const entry = chunk * 8;
+      const inChunk = c === 0 ? ((count - 1) & 7) + 1 : 8;
+      for (let k = 0; k < inChunk; k++) {
+        const slot = chunkSlot[entry + k]!;
+        const t = chunkTime[entry + k]!;
+        if (checkDead && (this.#state[slot]! & 1) === 0) {
+          this.#freeDead(slot);
+        } else if (sorted) {
+          // Stable: entries arrive in push order for equal times, so an equal time stops the shift.
+          let i = length++;
+          while (i > 0) {
+            const previous = bottomTime[i - 1]!;
+            if (previous <= t) break;
+            bottomTime[i] = previous;
+            bottomSlot[i] = bottomSlot[i - 1]!;
+            i--;
+          }
+          bottomTime[i] = t;
+          bottomSlot[i] = slot;
+        } else {
+          bottomTime[length] = t;
+          bottomSlot[length++] = slot;
         }
-        bottomTime[i] = t;
-        bottomSlot[i] = slot;
-      } else {
-        bottomTime[length] = slots[slot * 4]!;
-        bottomSlot[length++] = slot;
       }
-      slot = slots[slot * 4 + 1]!;
+      this.#freeChunk(chunk);
     }
     this.#bottomHead = 0;
     this.#bottomEnd = length;
@@ -621,14 +693,14 @@ export class EventQueue {
   }
 
   #seqBefore(a: number, b: number): boolean {
-    return this.#slots[a * 4 + 2]! < this.#slots[b * 4 + 2]!;
+    return this.#seq[a]! < this.#seq[b]!;
   }
 
   /** Drops every cancelled entry: all live ones go back to the top, to be rebuilt into rungs. */
   #purge(): void {
-    const slots = this.#slots;
+    const states = this.#state;
     const keep = (timeNs: number, slot: number): void => {
-      if ((slots[slot * 4 + 3]! & 1) === 1) this.#appendTop(timeNs, slot);
+      if ((states[slot]! & 1) === 1) this.#appendTop(timeNs, slot);
       else this.#freeDead(slot);
     };
     // Top entries are compacted in place.
@@ -638,12 +710,24 @@ export class EventQueue {
     for (let r = 0; r < this.#rungCount; r++) {
       const base = this.#rungBase[r]!;
       for (let b = base + this.#rungCur[r]! + 1; b < base + this.#rungBuckets[r]!; b++) {
-        let slot = this.#buckets[b * 2]!;
-        for (let n = this.#buckets[b * 2 + 1]!; n > 0; n--) {
-          const following = slots[slot * 4 + 1]!;
-          keep(slots[slot * 4]!, slot);
-          slot = following;
+        const count = this.#buckets[b * 2 + 1]!;
+        if (count === 0) continue;
+        const chunkCount = this.#gatherChunks(this.#buckets[b * 2]!, count);
+        const stack = this.#chunkStack;
+        for (let c = chunkCount - 1; c >= 0; c--) {
+          const chunk = stack[c]!;
+          const inChunk = c === 0 ? ((count - 1) & 7) + 1 : 8;
+          for (let k = 0; k < inChunk; k++) keep(this.#chunkTime[chunk * 8 + k]!, this.#chunkSlot[chunk * 8 + k]!);
+          this.#freeChunk(chunk);
         }
+      }
+    }
+    // A heap bottom is not in (time, sequence) order: drain it in order so the top keeps, for
+    // equal times, the push order every later stage relies on.
+    if (this.#bottomIsHeap) {
+      while (this.#bottomEnd > 0) {
+        keep(this.#bottomTime[0]!, this.#bottomSlot[0]!);
+        this.#removeHeapRoot();
       }
     }
     for (let i = this.#bottomHead; i < this.#bottomEnd; i++) keep(this.#bottomTime[i]!, this.#bottomSlot[i]!);
@@ -654,7 +738,7 @@ export class EventQueue {
   }
 
   #newSlot(): number {
-    if (this.#slotsUsed * SLOT_STRIDE === this.#slots.length) this.#growSlots();
+    if (this.#slotsUsed === this.#state.length) this.#growSlots();
     return this.#slotsUsed++;
   }
 
@@ -670,7 +754,8 @@ export class EventQueue {
     if (capacity === used) {
       throw new RangeError(`EventQueue cannot hold more than ${MAX_PENDING} pending events`);
     }
-    this.#slots = grownFloat64(this.#slots, capacity * SLOT_STRIDE, used * SLOT_STRIDE);
+    this.#state = grownInt32(this.#state, capacity, used);
+    this.#seq = grownFloat64(this.#seq, capacity, used);
     this.#freeSlots = grownInt32(this.#freeSlots, capacity, this.#freeCount);
   }
 }

@@ -261,6 +261,16 @@ export class EventQueue {
    * @returns the event's slot (free for reuse by the next `push`), or -1 when none is pending.
    */
   pop(): number {
+    return this.popAtOrBefore(Infinity);
+  }
+
+  /**
+   * Removes the earliest pending event if its time is at or before `limitNs` (one call where a
+   * run loop would otherwise peek and then pop); its time is then in `poppedTimeNs`.
+   * @returns the event's slot (free for reuse by the next `push`), or -1 when none is pending
+   *   or the earliest is later than `limitNs` (`size` tells which).
+   */
+  popAtOrBefore(limitNs: number): number {
     for (;;) {
       let head = this.#bottomHead;
       if (head === this.#bottomEnd) {
@@ -273,7 +283,9 @@ export class EventQueue {
         this.#dropBottomHead();
         continue;
       }
-      this.poppedTimeNs = this.#bottomTime[head]!;
+      const timeNs = this.#bottomTime[head]!;
+      if (timeNs > limitNs) return -1;
+      this.poppedTimeNs = timeNs;
       this.#state[slot] = nextGenerationState(state);
       this.#freeSlots[this.#freeCount++] = slot;
       this.#removed++;

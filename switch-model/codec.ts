@@ -5,8 +5,9 @@ import { type SwitchSpec, validateSwitchSpec } from './spec.js';
  * The protobuf wire form of a switch spec, through the static code generated from
  * switch.proto (`npm run proto`).
  *
- * Note: the generated module is plain JavaScript, which `tsc` does not copy into dist/, so this
- * module is for tests and tools run from source; the simulator's runtime path does not import it.
+ * The generated module is plain JavaScript with a generated .d.ts beside it; `tsc` does not
+ * emit it, so the `build` script copies switch-model/generated/ into dist/ verbatim
+ * (test/build-imports.test.ts checks that every import of product code reaches dist/).
  */
 
 /** Encodes a spec in the protobuf wire format (the cross-process form). */

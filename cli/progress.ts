@@ -21,17 +21,30 @@ export class ProgressReporter {
     this.#plainIntervalMs = options.plainIntervalMs ?? 5000;
   }
 
-  update(done: number, total: number): void {
+  /**
+   * Reports `done` of `total` units; with `total` undefined (work whose size is not known ahead,
+   * such as a packet-level run with no time limit) it shows the count and rate without a bar or
+   * ETA. `detail` is appended (for example the simulated time reached).
+   */
+  update(done: number, total?: number, detail?: string): void {
     const nowMs = Date.now();
     const elapsedSec = Math.max(1e-3, (nowMs - this.#startMs) / 1000);
     const rate = done / elapsedSec;
-    const fraction = total > 0 ? Math.min(1, done / total) : 0;
-    const etaSec = rate > 0 ? (total - done) / rate : Infinity;
-    const figures = `${(fraction * 100).toFixed(0).padStart(3)}% ${formatCount(done)}/${formatCount(total)} ${this.#unit}, ${formatCount(rate)}/s, ETA ${formatDuration(etaSec)}`;
-    if (this.#stream.isTTY === true) {
+    const suffix = detail === undefined ? '' : `, ${detail}`;
+    let bar = '';
+    let figures: string;
+    if (total === undefined) {
+      figures = `${formatCount(done)} ${this.#unit}, ${formatCount(rate)}/s${suffix}`;
+    } else {
+      const fraction = total > 0 ? Math.min(1, done / total) : 0;
+      const etaSec = rate > 0 ? (total - done) / rate : Infinity;
       const width = 24;
       const filled = Math.round(fraction * width);
-      this.#stream.write(`\r${this.#label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${figures}\x1b[K`);
+      bar = ` [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+      figures = `${(fraction * 100).toFixed(0).padStart(3)}% ${formatCount(done)}/${formatCount(total)} ${this.#unit}, ${formatCount(rate)}/s, ETA ${formatDuration(etaSec)}${suffix}`;
+    }
+    if (this.#stream.isTTY === true) {
+      this.#stream.write(`\r${this.#label}${bar} ${figures}\x1b[K`);
       this.#drewTty = true;
     } else if (nowMs - this.#lastPlainMs >= this.#plainIntervalMs) {
       this.#lastPlainMs = nowMs;
@@ -45,7 +58,7 @@ export class ProgressReporter {
   }
 }
 
-function formatCount(n: number): string {
+export function formatCount(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)}G`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(1)}k`;

@@ -2,6 +2,7 @@ import { badInput } from '../../core/errors.js';
 import { loadScenarioFile, runScenario } from '../../fabric-sim/scenario.js';
 import type { Command } from '../command.js';
 import { parseSeed } from '../options.js';
+import { ProgressReporter } from '../progress.js';
 import { formatTable } from '../table.js';
 
 const SUBCOMMANDS = ['run'] as const;
@@ -30,7 +31,17 @@ export const fabricCommand: Command = {
     if (extra.length > 0) throw badInput('unexpected argument', { field: 'arguments', value: extra[0], expected: 'one scenario file' });
     const seed = parseSeed(options.seed);
     const scenario = loadScenarioFile(path);
-    const result = runScenario(scenario, { seed });
+    // Packet-level runs can take minutes: progress on stderr, in simulated time when the
+    // scenario has a limit (the run ends there at the latest), otherwise as events processed.
+    const progress = new ProgressReporter(io.stderr, 'simulating', { unit: scenario.limitNs === undefined ? 'events' : 'simulated us' });
+    const result = runScenario(scenario, {
+      seed,
+      onProgress: (simulatedNs, events) => {
+        if (scenario.limitNs === undefined) progress.update(events, undefined, `${(simulatedNs / 1e3).toFixed(1)} us simulated`);
+        else progress.update(simulatedNs / 1e3, scenario.limitNs / 1e3, `${events.toLocaleString('en-US')} events`);
+      },
+    });
+    progress.done();
     if (json) {
       io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { FieldValidation } from './admission.js';
 import { ApiError, badRequest, methodNotAllowed, notFound, unsupportedMediaType } from './errors.js';
 import { isObject, type JsonObject } from './json.js';
+import { serverSideApply } from './apply.js';
 import { applyPatch, PATCH_TYPES, type PatchType } from './patch.js';
 import type { ResourcePath } from './requests.js';
 import { apiVersionOf, type Registry, type ResourceType } from './resources.js';
@@ -63,6 +64,17 @@ function fieldValidation(q: URLSearchParams): FieldValidation | undefined {
     throw badRequest(`fieldValidation must be one of Strict, Warn, Ignore, got ${JSON.stringify(v)}`);
   }
   return v;
+}
+
+/**
+ * The field manager of a non-apply write: the `fieldManager` parameter, else the User-Agent up
+ * to its first `/` (what kube-apiserver defaults to), else `unknown`.
+ */
+function fieldManagerOf(req: IncomingMessage, q: URLSearchParams): string {
+  const given = q.get('fieldManager');
+  if (given !== null && given !== '') return given;
+  const agent = (req.headers['user-agent'] ?? '').split('/')[0]!.trim();
+  return agent === '' ? 'unknown' : agent;
 }
 
 function selectorOf(q: URLSearchParams): Selector {
@@ -141,7 +153,11 @@ export async function handleResource(
   const name = path.name ?? '';
   const dryRun = query.get('dryRun') === 'All';
   const validation = fieldValidation(query);
-  const write = { dryRun, ...(validation === undefined ? {} : { fieldValidation: validation }) };
+  const write = {
+    dryRun,
+    fieldManager: fieldManagerOf(req, query),
+    ...(validation === undefined ? {} : { fieldValidation: validation }),
+  };
   const table = wantsTable(req.headers.accept);
   if (rt.bindingsResource === true) {
     if (verb !== 'create' || path.name !== undefined) throw methodNotAllowed(`only create is allowed on bindings, got ${verb}`);
@@ -193,20 +209,30 @@ export async function handleResource(
     case 'patch': {
       const type = patchTypeOf(req);
       const body = await readBody(req);
-      let cur: KubeObject;
-      try {
-        cur = store.get(rt, ns, name);
-      } catch (e) {
-        // Server-side apply creates what does not exist yet.
-        if (type === 'application/apply-patch+yaml' && e instanceof ApiError && e.code === 404) {
-          sendJson(res, 201, withVersion(rt, store.create(rt, ns, body, write)));
-          return;
-        }
-        throw e;
-      }
-      const patched = applyPatch(type, cur, body);
-      if (!isObject(patched)) throw badRequest(`patch produced a non-object: ${JSON.stringify(patched)}`);
       const opts = { ...write, ...(sub === 'status' ? { subresource: 'status' as const } : {}) };
+      if (type === 'application/apply-patch+yaml') {
+        let cur: KubeObject | undefined;
+        try {
+          cur = store.get(rt, ns, name);
+        } catch (e) {
+          if (!(e instanceof ApiError && e.code === 404) || sub !== undefined) throw e;
+        }
+        const next = serverSideApply(cur, body, {
+          manager: query.get('fieldManager'),
+          force: query.get('force') === 'true',
+          ...(sub === 'status' ? { subresource: 'status' } : {}),
+          statusSubresource: rt.statusSubresource,
+          apiVersion: apiVersionOf(rt),
+          resource: rt,
+          name,
+        });
+        // Server-side apply creates what does not exist yet.
+        if (cur === undefined) sendJson(res, 201, withVersion(rt, store.create(rt, ns, next, { ...write, applied: true })));
+        else sendJson(res, 200, withVersion(rt, store.update(rt, ns, name, next, { ...opts, applied: true })));
+        return;
+      }
+      const patched = applyPatch(type, store.get(rt, ns, name), body);
+      if (!isObject(patched)) throw badRequest(`patch produced a non-object: ${JSON.stringify(patched)}`);
       sendJson(res, 200, withVersion(rt, store.update(rt, ns, name, patched, opts)));
       return;
     }

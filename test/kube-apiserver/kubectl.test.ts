@@ -4,7 +4,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_CRD_YAML, widgetYaml } from './fixtures.js';
 import { kubectl, spawnKubectl, waitFor, type KubectlEnv } from './kubectl.js';
+import { BUILTIN_RESOURCES } from './resources.js';
 import { KubeApiServer } from './server.js';
+import type { KubeObject } from './types.js';
+
+/** A Widget manifest with exactly the given spec lines (server-side apply owns what it sends). */
+function widgetSpec(name: string, spec: string): string {
+  return `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
+}
+
+/** `manager (operation): .a.b, .c` for every managedFields entry, sorted. */
+function owners(obj: KubeObject): string[] {
+  const entries = (obj.metadata.managedFields ?? []) as { manager: string; operation: string; fieldsV1: Record<string, unknown> }[];
+  const leaves = (node: Record<string, unknown>, prefix: string): string[] => {
+    const keys = Object.keys(node).filter((k) => k.startsWith('f:'));
+    if (keys.length === 0) return [prefix];
+    return keys.flatMap((k) => leaves(node[k] as Record<string, unknown>, `${prefix}.${k.slice(2)}`));
+  };
+  return entries.map((e) => `${e.manager} (${e.operation}): ${leaves(e.fieldsV1, '').sort().join(', ')}`).sort();
+}
 
 describe('the real kubectl against KubeApiServer', () => {
   let api: KubeApiServer;
@@ -123,5 +141,67 @@ describe('the real kubectl against KubeApiServer', () => {
       ['default', 429],
       ['default', 200],
     ]);
+  });
+
+  it('server-side apply: field managers, a conflict kubectl reports, --force-conflicts, and removal of fields no longer applied', async () => {
+    const widgets = api.registry.find('example.com', 'v1', 'widgets')!;
+    const first = await kubectl(env, ['apply', '--server-side', '-f', '-'], widgetSpec('ssa', '  replicas: 2\n  size: small\n  tags: [a]\n'));
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('widget.example.com/ssa serverside-applied');
+    expect(owners(api.store.get(widgets, 'default', 'ssa'))).toEqual(['kubectl (Apply): .spec.replicas, .spec.size, .spec.tags']);
+
+    // Another manager sets replicas to a different value: a conflict; the same size is shared.
+    const clash = await kubectl(env, ['apply', '--server-side', '--field-manager=autoscaler', '-f', '-'], widgetSpec('ssa', '  replicas: 5\n  size: small\n'));
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas');
+    expect(api.store.get(widgets, 'default', 'ssa').spec).toMatchObject({ replicas: 2 });
+
+    const forced = await kubectl(
+      env,
+      ['apply', '--server-side', '--field-manager=autoscaler', '--force-conflicts', '-f', '-'],
+      widgetSpec('ssa', '  replicas: 5\n  size: small\n'),
+    );
+    expect(forced.stderr).toBe('');
+    expect(owners(api.store.get(widgets, 'default', 'ssa'))).toEqual([
+      'autoscaler (Apply): .spec.replicas, .spec.size',
+      'kubectl (Apply): .spec.size, .spec.tags',
+    ]);
+
+    // kubectl stops applying tags (removed: nobody else owns them) and replicas (kept: the
+    // autoscaler owns it), and changes size (shared with the autoscaler, so a conflict unless
+    // forced; forcing takes it over).
+    const next = await kubectl(env, ['apply', '--server-side', '--force-conflicts', '-f', '-'], widgetSpec('ssa', '  size: large\n'));
+    expect(next.stderr).toBe('');
+    const obj = api.store.get(widgets, 'default', 'ssa');
+    expect(obj.spec).toEqual({ replicas: 5, size: 'large' });
+    expect(owners(obj)).toEqual(['autoscaler (Apply): .spec.replicas', 'kubectl (Apply): .spec.size']);
+    expect(obj.metadata.generation).toBe(3);
+
+    // A client-side edit by another tool takes the field as an Update.
+    await kubectl(env, ['patch', 'widget', 'ssa', '--type=merge', '-p', '{"spec":{"replicas":6}}']);
+    expect(owners(api.store.get(widgets, 'default', 'ssa'))).toEqual(['kubectl (Apply): .spec.size', 'kubectl-patch (Update): .spec.replicas']);
+  });
+
+  it('kubectl delete cascades to dependents through owner references, or orphans them', async () => {
+    const configMaps = BUILTIN_RESOURCES.find((r) => r.plural === 'configmaps')!;
+    const owner = (name: string): KubeObject => api.store.create(configMaps, 'default', { metadata: { name } });
+    const dependent = (name: string, of: KubeObject): KubeObject => {
+      const ref = { apiVersion: 'v1', kind: 'ConfigMap', name: of.metadata.name!, uid: of.metadata.uid! };
+      return api.store.create(configMaps, 'default', { metadata: { name, ownerReferences: [ref] } });
+    };
+    const names = (): string[] => api.store.list(configMaps, 'default', () => true).map((o) => o.metadata.name ?? '');
+    const parent = owner('parent');
+    dependent('grandchild', dependent('child', parent));
+    const keeper = owner('keeper');
+    dependent('kept', keeper);
+
+    const del = await kubectl(env, ['delete', 'configmap', 'parent']);
+    expect(del.stdout).toContain('configmap "parent" deleted');
+    expect(names().filter((n) => ['parent', 'child', 'grandchild'].includes(n))).toEqual([]);
+
+    const orphan = await kubectl(env, ['delete', 'configmap', 'keeper', '--cascade=orphan']);
+    expect(orphan.code).toBe(0);
+    expect(names()).toContain('kept');
+    expect(api.store.get(configMaps, 'default', 'kept').metadata.ownerReferences).toBeUndefined();
   });
 });

@@ -303,14 +303,24 @@ describe('list and watch', () => {
   });
 });
 
-describe('server-side apply (approximated as create-or-merge)', () => {
-  it('creates on first apply and merges on the next', async () => {
+describe('server-side apply', () => {
+  it('creates on first apply; the same manager drops what it stops applying, another manager adds its own', async () => {
     const type = 'application/apply-patch+yaml';
-    const first = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { a: '1' } }, type);
+    const cm = (data: Record<string, string>): unknown => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data });
+    const first = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, cm({ a: '1' }), type);
     expect(first.code).toBe(201);
-    const second = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { b: '2' } }, type);
+    const other = await req('PATCH', `${CMS}/ssa?fieldManager=other`, cm({ c: '3' }), type);
+    expect(other.body.data).toEqual({ a: '1', c: '3' });
+    const second = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, cm({ b: '2' }), type);
     expect(second.code).toBe(200);
-    expect(second.body.data).toEqual({ a: '1', b: '2' });
+    expect(second.body.data).toEqual({ b: '2', c: '3' });
+    expect(second.body.metadata.managedFields).toMatchObject([
+      { manager: 'weft', operation: 'Apply', apiVersion: 'v1', fieldsV1: { 'f:data': { 'f:b': {} } } },
+      { manager: 'other', operation: 'Apply', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:c': {} } } },
+    ]);
+    // A no-op apply changes nothing, not even the resourceVersion.
+    const again = await req('PATCH', `${CMS}/ssa?fieldManager=weft`, cm({ b: '2' }), type);
+    expect(again.body.metadata.resourceVersion).toBe(second.body.metadata.resourceVersion);
   });
 });
 

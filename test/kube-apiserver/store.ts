@@ -13,6 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { admit, checkName, defaultOnCreate, type FieldValidation } from './admission.js';
 import { alreadyExists, badRequest, conflict, gone, invalid, notFound, STALE_RV } from './errors.js';
 import { clone, deepEqual, isObject } from './json.js';
+import { pruneManagedFields, trackUpdate } from './managed-fields.js';
 import { apiVersionOf, storageKey, type ResourceType } from './resources.js';
 import type { Selector } from './selectors.js';
 import type { KubeObject } from './types.js';
@@ -31,11 +32,15 @@ export interface WriteOptions {
   fieldValidation?: FieldValidation;
   /** `All`: validate and return the result without storing it. */
   dryRun?: boolean;
+  /** The field manager of a non-apply write: the fields it changes become its `Update` set. */
+  fieldManager?: string;
+  /** The body's managedFields were computed by server-side apply: take them as they are. */
+  applied?: boolean;
 }
 
 /** DeleteOptions the server honours. */
 export interface DeleteOptions {
-  /** Background (default) and Foreground delete dependents after the owner; Orphan unlinks them. */
+  /** Background (default) deletes dependents after the owner, Foreground before it; Orphan unlinks them. */
   propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
   preconditions?: { uid?: string; resourceVersion?: string };
 }
@@ -48,6 +53,9 @@ export interface Snapshot {
   resourceVersion: number;
   objects: { key: string; object: KubeObject }[];
 }
+
+/** The finalizer that holds an owner deleted in the foreground until its dependents are gone. */
+const FOREGROUND = 'foregroundDeletion';
 
 /** Object identity inside one resource: `namespace/name` ('' namespace when cluster-scoped). */
 function objectKey(namespace: string | undefined, name: string): string {
@@ -165,6 +173,10 @@ export class Store {
     obj.kind = rt.kind;
     defaultOnCreate(rt, obj);
     admit(rt, obj, opts.fieldValidation);
+    if (opts.applied !== true && opts.fieldManager !== undefined) {
+      trackUpdate(undefined, obj, { manager: opts.fieldManager, operation: 'Update' }, apiVersionOf(rt));
+    }
+    pruneManagedFields(obj);
     meta.uid = randomUUID();
     meta.creationTimestamp = nowTimestamp();
     meta.generation = 1;
@@ -202,6 +214,7 @@ export class Store {
       next = clone(cur);
       if (body.status === undefined) delete next.status;
       else next.status = clone(body.status);
+      if (opts.applied === true) next.metadata.managedFields = clone(given.managedFields);
     } else {
       next = clone(body) as KubeObject;
       next.metadata = this.#mergeMeta(rt, cur, given);
@@ -213,6 +226,14 @@ export class Store {
     next.apiVersion = apiVersionOf(rt);
     next.kind = rt.kind;
     admit(rt, next, opts.fieldValidation);
+    // A client that sends managedFields different from the stored ones sets them (an empty list
+    // clears them); otherwise the writer's changes are recorded under its manager.
+    const explicit = opts.subresource !== 'status' && given.managedFields !== undefined && !deepEqual(given.managedFields, cur.metadata.managedFields);
+    if (opts.applied !== true && !explicit && opts.fieldManager !== undefined) {
+      const owner = { manager: opts.fieldManager, operation: 'Update' as const, ...(opts.subresource === undefined ? {} : { subresource: opts.subresource }) };
+      trackUpdate(cur, next, owner, apiVersionOf(rt));
+    }
+    pruneManagedFields(next);
     if (!deepEqual(specPart(cur), specPart(next))) next.metadata.generation = (cur.metadata.generation ?? 0) + 1;
     // A no-op write does not bump resourceVersion or notify watchers, as on a real apiserver.
     if (deepEqual(cur, next) || opts.dryRun === true) return next;
@@ -319,6 +340,8 @@ export class Store {
   #mergeMeta(rt: ResourceType, cur: KubeObject, given: KubeObject['metadata']): KubeObject['metadata'] {
     const meta = clone(given);
     const old = cur.metadata;
+    // Omitted managedFields keep the stored ones.
+    if (meta.managedFields === undefined && old.managedFields !== undefined) meta.managedFields = clone(old.managedFields);
     for (const k of ['name', 'namespace', 'uid', 'creationTimestamp', 'generation', 'resourceVersion'] as const) {
       if (old[k] === undefined) Reflect.deleteProperty(meta, k);
       else (meta as Record<string, unknown>)[k] = old[k];
@@ -371,6 +394,24 @@ export class Store {
   }
 
   #delete(key: string, cur: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): KubeObject {
+    const uid = cur.metadata.uid ?? '';
+    if (policy === 'Foreground' && cur.metadata.deletionTimestamp === undefined && this.#dependentsOf(uid).length > 0) {
+      // Foreground: the owner stays (deletionTimestamp, the foregroundDeletion finalizer) until
+      // its blocking dependents are gone; the dependents are deleted in the foreground too.
+      const next = clone(cur);
+      next.metadata.deletionTimestamp = nowTimestamp();
+      next.metadata.deletionGracePeriodSeconds = 0;
+      next.metadata.finalizers = [...(cur.metadata.finalizers ?? []), FOREGROUND];
+      const held = this.#put(key, next, 'MODIFIED', cur);
+      for (const d of this.#dependentsOf(uid)) {
+        // A dependent that still has an owner not being deleted is unlinked, not deleted.
+        const others = (d.object.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+        if (others.some((r) => this.#solidOwner(r.uid))) this.#unlink(d.key, d.object, uid);
+        else this.#delete(d.key, d.object, 'Foreground');
+      }
+      const now = this.#objects.get(key)?.get(objectKey(held.metadata.namespace, held.metadata.name ?? ''));
+      return now === undefined ? held : this.#releaseForeground(key, clone(now));
+    }
     if ((cur.metadata.finalizers ?? []).length === 0) return this.#remove(key, cur, policy);
     if (cur.metadata.deletionTimestamp !== undefined) return cur;
     const next = clone(cur);
@@ -379,12 +420,57 @@ export class Store {
     return this.#put(key, next, 'MODIFIED', cur);
   }
 
+  /** True when an object with `uid` exists and is not being deleted. */
+  #solidOwner(uid: string): boolean {
+    return this.all().some((e) => e.object.metadata.uid === uid && e.object.metadata.deletionTimestamp === undefined);
+  }
+
+  /** Removes `obj`'s owner reference to `uid`. */
+  #unlink(key: string, obj: KubeObject, uid: string): void {
+    const next = clone(obj);
+    next.metadata.ownerReferences = (obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
+    if (next.metadata.ownerReferences.length === 0) delete next.metadata.ownerReferences;
+    this.#put(key, next, 'MODIFIED', obj);
+  }
+
+  /** Stored objects with an owner reference to `uid`. */
+  #dependentsOf(uid: string): { key: string; object: KubeObject }[] {
+    return this.all().filter((e) => (e.object.metadata.ownerReferences ?? []).some((r) => r.uid === uid));
+  }
+
+  /**
+   * Removes the foregroundDeletion finalizer of an owner (stored under `key`) once no dependent
+   * that blocks owner deletion (`blockOwnerDeletion: true`) is left, and the owner with it when
+   * no other finalizer remains.
+   */
+  #releaseForeground(key: string, owner: KubeObject): KubeObject {
+    const fins = owner.metadata.finalizers ?? [];
+    if (!fins.includes(FOREGROUND)) return owner;
+    const uid = owner.metadata.uid ?? '';
+    const blocking = this.#dependentsOf(uid).some((d) =>
+      (d.object.metadata.ownerReferences ?? []).some((r) => r.uid === uid && r.blockOwnerDeletion === true),
+    );
+    if (blocking) return owner;
+    const next = clone(owner);
+    next.metadata.finalizers = fins.filter((f) => f !== FOREGROUND);
+    if (next.metadata.finalizers.length === 0) {
+      delete next.metadata.finalizers;
+      return this.#remove(key, next, 'Foreground');
+    }
+    return this.#put(key, next, 'MODIFIED', owner);
+  }
+
   #remove(key: string, obj: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): KubeObject {
     this.#objects.get(key)?.delete(objectKey(obj.metadata.namespace, obj.metadata.name ?? ''));
     const gone = clone(obj);
     gone.metadata.resourceVersion = String(++this.#rv);
     this.#publish({ rv: this.#rv, key, type: 'DELETED', object: clone(gone) });
     this.#collectDependents(obj.metadata.uid ?? '', policy);
+    // An owner waiting in the foreground for this dependent may now go.
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      const owner = this.all().find((e) => e.object.metadata.uid === ref.uid);
+      if (owner !== undefined) this.#releaseForeground(owner.key, owner.object);
+    }
     return gone;
   }
 
@@ -402,10 +488,7 @@ export class Store {
       const cur = this.#objects.get(key)?.get(objectKey(object.metadata.namespace, object.metadata.name ?? ''));
       if (cur === undefined) continue;
       if (policy === 'Orphan') {
-        const next = clone(cur);
-        next.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
-        if (next.metadata.ownerReferences.length === 0) delete next.metadata.ownerReferences;
-        this.#put(key, next, 'MODIFIED', clone(cur));
+        this.#unlink(key, clone(cur), uid);
       } else if (refs.every((r) => !live.has(r.uid))) {
         this.#delete(key, clone(cur), 'Background');
       }

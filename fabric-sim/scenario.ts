@@ -80,6 +80,8 @@ export const ScenarioSchema = z
         loadBalancing: z.enum(LOAD_BALANCING_MODES).optional(),
         hashSeed: z.number().int().min(0).optional(),
         flowletGapNs: z.number().min(0).optional(),
+        /** Adaptive routing leaves the hashed next hop once its queue exceeds this. */
+        adaptiveThresholdBytes: z.number().int().min(0).optional(),
         /** In-band telemetry: every hop stamps its egress queue depth into data packets. */
         int: z.boolean().optional(),
         intBytesPerHop: z.number().int().min(0).max(256).optional(),
@@ -95,9 +97,12 @@ export const ScenarioSchema = z
         ackEveryPackets: z.number().int().min(1).default(1),
         rtoNs: z.number().positive().default(100_000),
         windowPackets: z.number().int().min(1).optional(),
+        /** Loss recovery; `auto`: selective repeat for multi-path flows, go-back-N for the rest. */
+        recovery: z.enum(['auto', 'go-back-n', 'selective-repeat']).default('auto'),
+        reorderThresholdPackets: z.number().int().min(1).default(64),
       })
       .strict()
-      .default({ cc: 'dcqcn', ackEveryPackets: 1, rtoNs: 100_000 }),
+      .default({ cc: 'dcqcn', ackEveryPackets: 1, rtoNs: 100_000, recovery: 'auto', reorderThresholdPackets: 64 }),
     traffic: z.array(TrafficSchema).min(1),
     /** Stop the simulation here even if traffic remains. */
     limitNs: z.number().positive().optional(),
@@ -133,6 +138,7 @@ export function scenarioTopology(scenario: Scenario): Topology {
   if (o.loadBalancing !== undefined) spec.loadBalancing.mode = o.loadBalancing;
   if (o.hashSeed !== undefined) spec.loadBalancing.hashSeed = o.hashSeed;
   if (o.flowletGapNs !== undefined) spec.loadBalancing.flowletGapNs = o.flowletGapNs;
+  if (o.adaptiveThresholdBytes !== undefined) spec.loadBalancing.adaptiveThresholdBytes = o.adaptiveThresholdBytes;
   if (o.int !== undefined) spec.int.enabled = o.int;
   if (o.intBytesPerHop !== undefined) spec.int.bytesPerHop = o.intBytesPerHop;
   const data = spec.classes[DATA_CLASS]!;
@@ -235,6 +241,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
       ackEveryPackets: scenario.transport.ackEveryPackets,
       rtoNs: scenario.transport.rtoNs,
       windowPackets: scenario.transport.windowPackets ?? Infinity,
+      recovery: scenario.transport.recovery,
+      reorderThresholdPackets: scenario.transport.reorderThresholdPackets,
     },
   });
   if (options.onProgress !== undefined) {
@@ -281,6 +289,7 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
       retransmits: net.fRetransmits[i]!,
       timeouts: net.fTimeouts[i]!,
       intMaxQueueBytes: net.fIntMaxQueue[i]!,
+      recovery: net.usesSelectiveRepeat(i) ? ('selective-repeat' as const) : ('go-back-n' as const),
       path: net.fPath[i]!.map((p) => net.portName[p]!),
     };
   });
@@ -384,6 +393,8 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
       retransmittedBytes: c.retransmittedBytes,
       timeouts: c.timeouts,
       nacks: c.nacks,
+      outOfOrderPackets: c.dataPacketsOutOfOrder,
+      selectiveRepeatFlows: flows.filter((f) => f.recovery === 'selective-repeat').length,
     },
     conservation: {
       flowBytes: totalBytes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Charge, SharedBuffer } from './buffer.js';
 import { EcnMarker } from './ecn.js';
 import { EgressScheduler } from './egress.js';
-import { fiveTupleHash, leastLoaded } from './forwarding.js';
+import { adaptivePort, fiveTupleHash, leastLoaded } from './forwarding.js';
 import { CONTROL_CLASS, DATA_CLASS, switchPreset } from './presets.js';
 
 function smallSpec(options: { shared: number; lossless: boolean }) {
@@ -89,5 +89,31 @@ describe('forwarding', () => {
     load[6] = 3;
     load[7] = 8;
     expect(leastLoaded(ports, 0, 3, 0, load)).toBe(6);
+  });
+});
+
+describe('adaptive routing', () => {
+  const ports = Int32Array.from([0, 1, 2]);
+  const queued = new Float64Array(3);
+  const paused = new Uint8Array(3 * 8);
+
+  it('keeps the hashed next hop while its queue is under the threshold, else takes the least queued', () => {
+    queued.set([5_000, 1_000, 3_000]);
+    paused.fill(0);
+    expect(adaptivePort(ports, 0, 3, 0, queued, paused, DATA_CLASS, 8_000)).toBe(0);
+    expect(adaptivePort(ports, 0, 3, 0, queued, paused, DATA_CLASS, 4_000)).toBe(1);
+  });
+
+  it('avoids a next hop whose class is paused by PFC, even with an empty queue', () => {
+    queued.set([0, 9_000, 3_000]);
+    paused.fill(0);
+    paused[0 * 8 + DATA_CLASS] = 1;
+    paused[2 * 8 + DATA_CLASS] = 1;
+    expect(adaptivePort(ports, 0, 3, 0, queued, paused, DATA_CLASS, 0)).toBe(1);
+    // Another class is not paused on port 0.
+    expect(adaptivePort(ports, 0, 3, 0, queued, paused, CONTROL_CLASS, 0)).toBe(0);
+    // All paused: the least queued.
+    paused[1 * 8 + DATA_CLASS] = 1;
+    expect(adaptivePort(ports, 0, 3, 1, queued, paused, DATA_CLASS, 0)).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import { NUM_CLASSES } from './spec.js';
+
 /**
  * The forwarding decision among equal-cost next hops: ECMP on a seeded 5-tuple hash, per-packet
  * spraying, flowlet switching, and adaptive routing on egress queue depth.
@@ -53,6 +55,44 @@ export function leastLoaded(ports: Int32Array, offset: number, count: number, st
     if (l < bestLoad) {
       best = port;
       bestLoad = l;
+    }
+  }
+  return best;
+}
+
+/**
+ * Adaptive routing on egress state: the hashed candidate while its queue holds at most
+ * `thresholdBytes` and its class `cls` is not paused by PFC; otherwise the candidate with
+ * the fewest queued bytes among those not paused (all of them when every one is paused).
+ * Ties go to the first from the hashed one, so equal loads still spread by flow.
+ *
+ * `queuedBytes` is indexed by port, `paused` by `port * 8 + cls` (1 = XOFF received).
+ * Allocation-free: it runs once per packet at every multi-path hop.
+ */
+export function adaptivePort(
+  ports: Int32Array,
+  offset: number,
+  count: number,
+  hash: number,
+  queuedBytes: Float64Array,
+  paused: Uint8Array,
+  cls: number,
+  thresholdBytes: number,
+): number {
+  const start = hash % count;
+  const hashed = ports[offset + start]!;
+  if (paused[hashed * NUM_CLASSES + cls] === 0 && queuedBytes[hashed]! <= thresholdBytes) return hashed;
+  let best = -1;
+  let bestLoad = Infinity;
+  let bestPaused = 2;
+  for (let k = 0; k < count; k++) {
+    const port = ports[offset + ((start + k) % count)]!;
+    const isPaused = paused[port * NUM_CLASSES + cls]!;
+    const load = queuedBytes[port]!;
+    if (isPaused < bestPaused || (isPaused === bestPaused && load < bestLoad)) {
+      best = port;
+      bestLoad = load;
+      bestPaused = isPaused;
     }
   }
   return best;

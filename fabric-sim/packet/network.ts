@@ -1,7 +1,7 @@
 import { Charge, SharedBuffer } from '../../switch-model/buffer.js';
 import { EcnMarker } from '../../switch-model/ecn.js';
 import { EgressScheduler } from '../../switch-model/egress.js';
-import { fiveTupleHash, leastLoaded, mix32, nameHash } from '../../switch-model/forwarding.js';
+import { adaptivePort, fiveTupleHash, mix32, nameHash } from '../../switch-model/forwarding.js';
 import { CONTROL_CLASS, DATA_CLASS } from '../../switch-model/presets.js';
 import { NUM_CLASSES, type LoadBalancingMode, type SwitchSpec } from '../../switch-model/spec.js';
 import type { Topology } from '../cluster/topology.js';
@@ -9,6 +9,7 @@ import { Engine } from '../engine/engine.js';
 import type { RandomStream } from '../engine/random.js';
 import { type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, NoCongestionControl } from './cc.js';
 import { LogHistogram } from './histogram.js';
+import { SelectiveRepeat } from './selective-repeat.js';
 
 /**
  * Header bytes modelled per data packet: Ethernet 14 + FCS 4, IPv4 20, UDP 8, InfiniBand BTH 12,
@@ -56,6 +57,14 @@ export interface TransportOptions {
   /** Unacknowledged packets a flow may have in flight (Infinity: rate-based only, as RoCE NICs). */
   windowPackets: number;
   cnpIntervalNs: number;
+  /**
+   * Loss recovery: `auto` (default) uses selective repeat for a flow whose packets can take
+   * several paths (a switch on its route sprays, switches flowlets or routes adaptively among
+   * several next hops) and go-back-N otherwise; the other values force one for every flow.
+   */
+  recovery: 'auto' | 'go-back-n' | 'selective-repeat';
+  /** Selective repeat: a hole counts as lost once a packet this many PSNs beyond it is acknowledged. */
+  reorderThresholdPackets: number;
 }
 
 export const DEFAULT_TRANSPORT: TransportOptions = {
@@ -64,6 +73,8 @@ export const DEFAULT_TRANSPORT: TransportOptions = {
   rtoNs: 100_000,
   windowPackets: Infinity,
   cnpIntervalNs: DCQCN_CNP_INTERVAL_NS,
+  recovery: 'auto',
+  reorderThresholdPackets: 64,
 };
 
 export interface NetworkOptions {
@@ -107,6 +118,7 @@ export class PacketNetwork {
   readonly #lbMode: Uint8Array;
   readonly #hashSeed: Uint32Array;
   readonly #flowletGapNs: Float64Array;
+  readonly #adaptiveThresholdBytes: Float64Array;
   readonly #intBytes: Float64Array;
   readonly #intEnabled: Uint8Array;
   readonly #flowletTime: Float64Array[] = [];
@@ -144,6 +156,8 @@ export class PacketNetwork {
   #cap = 0;
   #pFlow = new Int32Array(0);
   #pSeq = new Int32Array(0);
+  /** ACK: the PSN whose arrival it acknowledges (selective repeat), -1 for none. */
+  #pAcked = new Int32Array(0);
   #pPayload = new Int32Array(0);
   #pWire = new Int32Array(0);
   #pType = new Uint8Array(0);
@@ -196,6 +210,7 @@ export class PacketNetwork {
   #rSinceAck = new Int32Array(0);
   #rNackSent = new Uint8Array(0);
   #rLastCnpNs = new Float64Array(0);
+  #sr = new SelectiveRepeat(new Int32Array(0), new Uint8Array(0), 1);
   #hostFlows: number[][] = [];
   #hostCursor: Int32Array;
 
@@ -206,6 +221,8 @@ export class PacketNetwork {
     dataPacketsDelivered: 0,
     dataBytesDelivered: 0,
     dataPacketsDiscarded: 0,
+    /** Data packets that arrived ahead of a missing one (reordering or loss), under selective repeat. */
+    dataPacketsOutOfOrder: 0,
     dataPacketsDropped: 0,
     dataBytesDropped: 0,
     controlPacketsDropped: 0,
@@ -302,6 +319,7 @@ export class PacketNetwork {
     this.#lbMode = new Uint8Array(this.nodeCount);
     this.#hashSeed = new Uint32Array(this.nodeCount);
     this.#flowletGapNs = new Float64Array(this.nodeCount);
+    this.#adaptiveThresholdBytes = new Float64Array(this.nodeCount);
     this.#intBytes = new Float64Array(this.nodeCount);
     this.#intEnabled = new Uint8Array(this.nodeCount);
     for (let n = 0; n < this.nodeCount; n++) {
@@ -327,6 +345,7 @@ export class PacketNetwork {
       this.#lbMode[n] = LB_MODE[spec.loadBalancing.mode];
       this.#hashSeed[n] = (spec.loadBalancing.hashSeed ^ nameHash(node.name) ^ mix32(options.seed ?? 1)) >>> 0;
       this.#flowletGapNs[n] = spec.loadBalancing.flowletGapNs;
+      this.#adaptiveThresholdBytes[n] = spec.loadBalancing.adaptiveThresholdBytes;
       this.#intEnabled[n] = spec.int.enabled ? 1 : 0;
       this.#intBytes[n] = spec.int.bytesPerHop;
       const buffer = new SharedBuffer(spec, count);
@@ -432,6 +451,9 @@ export class PacketNetwork {
       this.#fPort[f] = port;
       this.#lineRate[f] = this.portRate[port]!;
     });
+    const selective = new Uint8Array(n);
+    for (let f = 0; f < n; f++) selective[f] = this.#wantsSelectiveRepeat(f) ? 1 : 0;
+    this.#sr = new SelectiveRepeat(this.fPackets, selective, this.transport.reorderThresholdPackets);
     this.cc.attach({ engine: this.engine, rate: this.#rate, lineRate: this.#lineRate });
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
@@ -451,6 +473,35 @@ export class PacketNetwork {
   /** Payload bytes of `flow` received in order so far. */
   deliveredBytes(flow: number): number {
     return Math.min(this.#rExpected[flow]! * this.mtu, this.fBytes[flow]!);
+  }
+
+  /** Whether `flow` recovers losses by selective repeat (else go-back-N). */
+  usesSelectiveRepeat(flow: number): boolean {
+    return this.#sr.uses(flow);
+  }
+
+  /** Whether some switch on a route of `flow` may send its packets over different next hops. */
+  isMultipath(flow: number): boolean {
+    const dst = this.fDst[flow]!;
+    const H = this.hostCount;
+    const seen = new Uint8Array(this.nodeCount);
+    const stack = [this.portOwner[this.portPeer[this.#fPort[flow]!]!]!];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node === dst || seen[node] === 1) continue;
+      seen[node] = 1;
+      const count = this.#routeCount[node * H + dst]!;
+      if (count > 1 && this.#lbMode[node] !== LB_MODE.ECMP) return true;
+      const offset = this.#routeOffset[node * H + dst]!;
+      for (let k = 0; k < count; k++) stack.push(this.portOwner[this.portPeer[this.#routePorts[offset + k]!]!]!);
+    }
+    return false;
+  }
+
+  #wantsSelectiveRepeat(flow: number): boolean {
+    const recovery = this.transport.recovery;
+    if (recovery === 'auto') return this.isMultipath(flow);
+    return recovery === 'selective-repeat';
   }
 
   /** Packets allocated and not yet freed (0 after a complete run: nothing leaks). */
@@ -584,7 +635,7 @@ export class PacketNetwork {
         return chosen[slot]!;
       }
       case 3:
-        return leastLoaded(this.#routePorts, offset, count, hash, this.#portQueued);
+        return adaptivePort(this.#routePorts, offset, count, hash, this.#portQueued, this.#paused, this.#pCls[pkt]!, this.#adaptiveThresholdBytes[node]!);
       default:
         return this.#routePorts[offset + (hash % count)]!;
     }
@@ -600,6 +651,7 @@ export class PacketNetwork {
     };
     this.#pFlow = grow(this.#pFlow, (n) => new Int32Array(n));
     this.#pSeq = grow(this.#pSeq, (n) => new Int32Array(n));
+    this.#pAcked = grow(this.#pAcked, (n) => new Int32Array(n));
     this.#pPayload = grow(this.#pPayload, (n) => new Int32Array(n));
     this.#pWire = grow(this.#pWire, (n) => new Int32Array(n));
     this.#pType = grow(this.#pType, (n) => new Uint8Array(n));
@@ -629,6 +681,7 @@ export class PacketNetwork {
     this.#pType[pkt] = type;
     this.#pFlow[pkt] = flow;
     this.#pSeq[pkt] = seq;
+    this.#pAcked[pkt] = -1;
     this.#pSrc[pkt] = src;
     this.#pDst[pkt] = dst;
     this.#pPayload[pkt] = payload;
@@ -818,8 +871,14 @@ export class PacketNetwork {
       const i = (start + k) % n;
       const f = flows[i]!;
       if (this.#fPort[f] !== port) continue;
-      const next = this.#fNext[f]!;
-      if (next >= this.fPackets[f]! || next - this.#fUna[f]! >= this.transport.windowPackets) continue;
+      let next: number;
+      if (this.#sr.uses(f)) {
+        next = this.#sr.nextToSend(f, this.transport.windowPackets);
+        if (next < 0) continue;
+      } else {
+        next = this.#fNext[f]!;
+        if (next >= this.fPackets[f]! || next - this.#fUna[f]! >= this.transport.windowPackets) continue;
+      }
       if (this.#fNextSendNs[f]! > now) {
         if (this.#fNextSendNs[f]! < wakeAt) wakeAt = this.#fNextSendNs[f]!;
         continue;
@@ -839,7 +898,8 @@ export class PacketNetwork {
     const wire = payload + DATA_OVERHEAD_BYTES;
     const pkt = this.#alloc(TYPE_DATA, f, seq, this.fSrc[f]!, this.fDst[f]!, payload, wire, DATA_CLASS);
     if (this.cc.usesEcn) this.#pEcn[pkt] = ECN_ECT;
-    this.#fNext[f] = seq + 1;
+    if (this.#sr.uses(f)) this.#sr.markSent(f, seq);
+    else this.#fNext[f] = seq + 1;
     this.counters.dataPacketsSent++;
     this.counters.dataBytesSent += payload;
     if (seq < this.#fHighest[f]!) {
@@ -864,7 +924,8 @@ export class PacketNetwork {
   }
 
   #onRto(f: number): void {
-    if (this.#fActive[f] === 0 || this.#fUna[f]! >= this.#fNext[f]!) {
+    const outstanding = this.#sr.uses(f) ? this.#sr.hasOutstanding(f) : this.#fUna[f]! < this.#fNext[f]!;
+    if (this.#fActive[f] === 0 || !outstanding) {
       this.#fRtoArmed[f] = 0;
       return;
     }
@@ -873,7 +934,8 @@ export class PacketNetwork {
     if (now >= due) {
       this.counters.timeouts++;
       this.fTimeouts[f]! += 1;
-      this.#fNext[f] = this.#fUna[f]!;
+      if (this.#sr.uses(f)) this.#sr.onTimeout(f);
+      else this.#fNext[f] = this.#fUna[f]!;
       this.#fLastProgressNs[f] = now;
       this.engine.schedule(this.transport.rtoNs, this.#kRto, f);
       this.#tryTx(this.#fPort[f]!);
@@ -889,8 +951,14 @@ export class PacketNetwork {
       return;
     }
     if (this.#fActive[f] === 0) return;
-    const ack = this.#pSeq[pkt]!;
     const now = this.engine.nowNs;
+    let ack = this.#pSeq[pkt]!;
+    if (this.#sr.uses(f)) {
+      // Selective repeat: the cumulative PSN plus the PSN that arrived; holes far enough
+      // behind become lost and are resent before new data.
+      this.#sr.onAck(f, ack, this.#pAcked[pkt]!);
+      ack = this.#sr.una(f);
+    }
     if (ack > this.#fUna[f]!) {
       this.#fUna[f] = ack;
       this.#fLastProgressNs[f] = now;
@@ -931,6 +999,10 @@ export class PacketNetwork {
       this.#rLastCnpNs[f] = now;
       this.#sendControl(host, TYPE_CNP, f, 0);
     }
+    if (this.#sr.uses(f)) {
+      this.#receiveSelective(host, f, pkt, seq, now);
+      return;
+    }
     const expected = this.#rExpected[f]!;
     if (seq === expected) {
       this.#rExpected[f] = expected + 1;
@@ -960,9 +1032,32 @@ export class PacketNetwork {
     this.#release(pkt);
   }
 
-  #sendControl(host: number, type: number, flow: number, seq: number): void {
+  /**
+   * Selective repeat at the receiver: any new PSN is accepted (the bitmap remembers it) and
+   * every arrival, duplicates included, is acknowledged with the cumulative PSN and its own
+   * PSN, so a lost acknowledgement is repaired by the next one.
+   */
+  #receiveSelective(host: number, f: number, pkt: number, seq: number, now: number): void {
+    if (seq > this.#sr.expected(f)) this.counters.dataPacketsOutOfOrder++;
+    const fresh = this.#sr.receive(f, seq);
+    const cumulative = this.#sr.expected(f);
+    this.#rExpected[f] = cumulative;
+    if (fresh) {
+      this.counters.dataPacketsDelivered++;
+      this.counters.dataBytesDelivered += this.#pPayload[pkt]!;
+      if (Number.isNaN(this.fFirstDataNs[f]!)) this.fFirstDataNs[f] = now;
+      if (this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
+      this.fLastDataNs[f] = now;
+    } else this.counters.dataPacketsDiscarded++;
+    this.#sendControl(host, TYPE_ACK, f, cumulative, seq);
+    this.#release(pkt);
+    if (fresh && cumulative === this.fPackets[f]) this.#flowReceived(f);
+  }
+
+  #sendControl(host: number, type: number, flow: number, seq: number, acked = -1): void {
     const dst = this.fSrc[flow]!;
     const pkt = this.#alloc(type, flow, seq, host, dst, 0, CONTROL_WIRE_BYTES, CONTROL_CLASS);
+    this.#pAcked[pkt] = acked;
     const port = this.#hostPort(host, dst, this.#fEntropy[flow]!);
     this.#enqueue(port, CONTROL_CLASS, pkt);
     this.#tryTx(port);

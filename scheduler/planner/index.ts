@@ -1,0 +1,9 @@
+/**
+ * The one-click planner (issue 7): model + SLO + load -> GPU type, tensor parallelism, weight
+ * precision and replicas. {@link planDeployment} is the analytic screen over
+ * {@link ReplicaModel}; verifying the best few by simulating the request stream is the next step.
+ */
+export { loadProfile, tokenStats, type LoadProfile, type TokenStats } from './load-profile.js';
+export { planDeployment, type Candidate, type DeploymentPlan, type PlanInput, type RejectedConfiguration } from './plan.js';
+export { DEFAULT_ENGINE_LIMITS, ReplicaModel, type ReplicaEngineLimits, type ReplicaPrediction } from './replica-model.js';
+export { formatSlo, parseDurationNs, parseSlo, type SloTargets } from './slo.js';

@@ -31,7 +31,7 @@ describe('SLO parsing', () => {
         caught = error;
       }
       expect(caught).toBeInstanceOf(WeftError);
-      expect(String((caught as Error).message) + JSON.stringify(caught)).toMatch(pattern);
+      expect((caught as Error).message + JSON.stringify(caught)).toMatch(pattern);
     };
     fails('ttft-p95=300ms', /unknown SLO target.*ttft-p95/);
     fails('ttft-p99=300', /malformed duration.*300/);

@@ -93,7 +93,8 @@ export const ScenarioSchema = z
       .default({}),
     transport: z
       .object({
-        cc: z.enum(['dcqcn', 'none']).default('dcqcn'),
+        /** `hpcc` turns on INT at every switch unless `switch.int` is false (then it is an error). */
+        cc: z.enum(['dcqcn', 'hpcc', 'none']).default('dcqcn'),
         ackEveryPackets: z.number().int().min(1).default(1),
         rtoNs: z.number().positive().default(100_000),
         windowPackets: z.number().int().min(1).optional(),
@@ -140,6 +141,12 @@ export function scenarioTopology(scenario: Scenario): Topology {
   if (o.flowletGapNs !== undefined) spec.loadBalancing.flowletGapNs = o.flowletGapNs;
   if (o.adaptiveThresholdBytes !== undefined) spec.loadBalancing.adaptiveThresholdBytes = o.adaptiveThresholdBytes;
   if (o.int !== undefined) spec.int.enabled = o.int;
+  if (scenario.transport.cc === 'hpcc') {
+    if (o.int === false) {
+      throw badInput('HPCC needs in-band telemetry on the switches', { field: 'switch.int', value: false, expected: 'true (or omitted) with transport.cc hpcc' });
+    }
+    spec.int.enabled = true;
+  }
   if (o.intBytesPerHop !== undefined) spec.int.bytesPerHop = o.intBytesPerHop;
   const data = spec.classes[DATA_CLASS]!;
   if (o.pfc !== undefined) {

@@ -18,6 +18,34 @@ export interface CongestionControl {
   /** `bytes` (wire) of `flow` were sent. */
   onSent(flow: number, bytes: number): void;
   onFlowEnd(flow: number): void;
+  /** Whether switches must stamp in-band telemetry (per-hop queue, bytes sent, time, rate) into data packets. */
+  readonly usesInt?: boolean;
+  /** An acknowledgement of `flow` arrived; `ack` is reused between calls (read it, do not keep it). */
+  onAck?(flow: number, ack: AckFeedback): void;
+}
+
+/** Most switch hops a packet records INT for (a three-tier fat tree crosses 5). */
+export const MAX_INT_HOPS = 8;
+
+/**
+ * What an acknowledgement tells the sender: its cumulative PSN, and the INT records the
+ * acknowledged data packet collected, one per switch egress it left, in path order. Record
+ * `h` (0 <= h < hops) of each array is at index `base + h`.
+ */
+export interface AckFeedback {
+  cumulativePsn: number;
+  /** The next new PSN the sender will send (snd_nxt), for once-per-round-trip updates. */
+  nextPsn: number;
+  hops: number;
+  base: number;
+  /** Egress queue bytes when the packet left the hop. */
+  queueBytes: Float64Array;
+  /** Cumulative bytes the hop's egress port had transmitted. */
+  txBytes: Float64Array;
+  /** Time the packet left the hop. */
+  timeNs: Float64Array;
+  /** The hop's egress line rate in bytes/ns. */
+  rateBytesPerNs: Float64Array;
 }
 
 export interface CcContext {
@@ -26,6 +54,10 @@ export interface CcContext {
   rate: Float64Array;
   /** Line rate of each flow's NIC in bytes/ns. */
   lineRate: Float64Array;
+  /** Bytes each flow may have unacknowledged (Infinity: no window, rate only); the transport enforces it. */
+  windowBytes: Float64Array;
+  /** Each flow's base round-trip time: propagation, switch latency and one data plus one ACK serialization. */
+  baseRttNs: Float64Array;
 }
 
 /** No congestion control: every flow sends at line rate (PFC alone prevents loss). */

@@ -7,7 +7,8 @@ import { NUM_CLASSES, type LoadBalancingMode, type SwitchSpec } from '../../swit
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
 import type { RandomStream } from '../engine/random.js';
-import { type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, NoCongestionControl } from './cc.js';
+import { type AckFeedback, type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, MAX_INT_HOPS, NoCongestionControl } from './cc.js';
+import { Hpcc } from './hpcc.js';
 import { LogHistogram } from './histogram.js';
 import { SelectiveRepeat } from './selective-repeat.js';
 
@@ -48,8 +49,8 @@ export interface FlowDef {
 }
 
 export interface TransportOptions {
-  /** `dcqcn` (default) or `none` (PFC only). */
-  cc: 'dcqcn' | 'none';
+  /** `dcqcn` (default), `hpcc` (needs INT on the switches) or `none` (PFC only). */
+  cc: 'dcqcn' | 'hpcc' | 'none';
   /** The receiver acknowledges every this many in-order packets (and the last). */
   ackEveryPackets: number;
   /** Go-back-N retransmission timeout. */
@@ -171,6 +172,14 @@ export class PacketNetwork {
   #pTail = new Float64Array(0);
   #pRecordPath = new Uint8Array(0);
   #pIntMaxQueue = new Float64Array(0);
+  /** INT records per packet (HPCC): `#intStride` slots from `pkt * #intStride`, `#pIntHops[pkt]` used. */
+  readonly #intStride: number;
+  #pIntHops = new Uint8Array(0);
+  #pIntQueue = new Float64Array(0);
+  #pIntTx = new Float64Array(0);
+  #pIntTime = new Float64Array(0);
+  #pIntRate = new Float64Array(0);
+  readonly #feedback: AckFeedback;
   #free = new Int32Array(0);
   #freeTop = 0;
   #live = 0;
@@ -205,6 +214,8 @@ export class PacketNetwork {
   #fDependents: number[][] = [];
   #rate = new Float64Array(0);
   #lineRate = new Float64Array(0);
+  #window = new Float64Array(0);
+  #baseRtt = new Float64Array(0);
   // Receiver side.
   #rExpected = new Int32Array(0);
   #rSinceAck = new Int32Array(0);
@@ -254,7 +265,7 @@ export class PacketNetwork {
     this.topology = topology;
     this.engine = new Engine({ seed: options.seed ?? 1 });
     this.transport = { ...DEFAULT_TRANSPORT, ...options.transport };
-    this.cc = options.congestionControl ?? (this.transport.cc === 'dcqcn' ? new Dcqcn() : new NoCongestionControl());
+    this.cc = options.congestionControl ?? newCongestionControl(this.transport.cc);
     this.mtu = topology.mtuBytes;
     const nodes = topology.nodes;
     this.nodeCount = nodes.length;
@@ -370,6 +381,22 @@ export class PacketNetwork {
     this.#routeCount = r.count;
     this.#routePorts = r.ports;
 
+    // Per-hop INT records cost 4 x 8 numbers per packet slot: only kept when a controller reads them.
+    const anyInt = this.#intEnabled.some((enabled) => enabled === 1);
+    if (this.cc.usesInt === true && !anyInt) {
+      throw new Error(`congestion control ${this.cc.name} reads in-band telemetry, but no switch has INT enabled`);
+    }
+    this.#intStride = this.cc.usesInt === true ? MAX_INT_HOPS : 0;
+    this.#feedback = {
+      cumulativePsn: 0,
+      nextPsn: 0,
+      hops: 0,
+      base: 0,
+      queueBytes: this.#pIntQueue,
+      txBytes: this.#pIntTx,
+      timeNs: this.#pIntTime,
+      rateBytesPerNs: this.#pIntRate,
+    };
     this.#growPool(1024);
     const engine = this.engine;
     this.#kArrive = engine.register('net/arrive', (pkt) => {
@@ -429,6 +456,8 @@ export class PacketNetwork {
     this.#fDepsLeft = new Int32Array(n);
     this.#rate = new Float64Array(n);
     this.#lineRate = new Float64Array(n);
+    this.#window = new Float64Array(n).fill(Infinity);
+    this.#baseRtt = new Float64Array(n);
     this.#rExpected = new Int32Array(n);
     this.#rSinceAck = new Int32Array(n);
     this.#rNackSent = new Uint8Array(n);
@@ -454,7 +483,12 @@ export class PacketNetwork {
     const selective = new Uint8Array(n);
     for (let f = 0; f < n; f++) selective[f] = this.#wantsSelectiveRepeat(f) ? 1 : 0;
     this.#sr = new SelectiveRepeat(this.fPackets, selective, this.transport.reorderThresholdPackets);
-    this.cc.attach({ engine: this.engine, rate: this.#rate, lineRate: this.#lineRate });
+    flows.forEach((flow, f) => {
+      const line = this.#lineRate[f]!;
+      this.#baseRtt[f] =
+        this.idealNs(flow.src, flow.dst, 0).alphaNs + this.idealNs(flow.dst, flow.src, 0).alphaNs + (this.mtu + DATA_OVERHEAD_BYTES + CONTROL_WIRE_BYTES) / line;
+    });
+    this.cc.attach({ engine: this.engine, rate: this.#rate, lineRate: this.#lineRate, windowBytes: this.#window, baseRttNs: this.#baseRtt });
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
     });
@@ -473,6 +507,16 @@ export class PacketNetwork {
   /** Payload bytes of `flow` received in order so far. */
   deliveredBytes(flow: number): number {
     return Math.min(this.#rExpected[flow]! * this.mtu, this.fBytes[flow]!);
+  }
+
+  /** Bytes waiting in the egress queues of `port` now. */
+  queuedBytes(port: number): number {
+    return this.#portQueued[port]!;
+  }
+
+  /** The port named `from->to` (node names), or -1. */
+  portIndex(name: string): number {
+    return this.portName.indexOf(name);
   }
 
   /** Whether `flow` recovers losses by selective repeat (else go-back-N). */
@@ -665,6 +709,12 @@ export class PacketNetwork {
     this.#pTail = grow(this.#pTail, (n) => new Float64Array(n));
     this.#pRecordPath = grow(this.#pRecordPath, (n) => new Uint8Array(n));
     this.#pIntMaxQueue = grow(this.#pIntMaxQueue, (n) => new Float64Array(n));
+    this.#pIntHops = grow(this.#pIntHops, (n) => new Uint8Array(n));
+    const stride = this.#intStride;
+    this.#pIntQueue = grow(this.#pIntQueue, (n) => new Float64Array(n * stride));
+    this.#pIntTx = grow(this.#pIntTx, (n) => new Float64Array(n * stride));
+    this.#pIntTime = grow(this.#pIntTime, (n) => new Float64Array(n * stride));
+    this.#pIntRate = grow(this.#pIntRate, (n) => new Float64Array(n * stride));
     const free = new Int32Array(capacity);
     free.set(this.#free.subarray(0, this.#freeTop));
     let top = this.#freeTop;
@@ -692,6 +742,7 @@ export class PacketNetwork {
     this.#pCharge[pkt] = Charge.DROP;
     this.#pRecordPath[pkt] = 0;
     this.#pIntMaxQueue[pkt] = 0;
+    this.#pIntHops[pkt] = 0;
     return pkt;
   }
 
@@ -741,12 +792,25 @@ export class PacketNetwork {
       if (this.nodeKind[node] === KIND_SWITCH) {
         const inPort = this.#pInPort[pkt]!;
         this.#buffers[node]!.release(inPort - this.portBase[node]!, local, cls, this.#pWire[pkt]!, this.#pCharge[pkt]!);
+        if (this.#intStride > 0 && this.#intEnabled[node] === 1 && this.#pType[pkt] === TYPE_DATA) this.#stampInt(port, pkt);
       }
     } else if (this.nodeKind[node] === KIND_HOST) {
       pkt = this.#pullData(port);
       if (pkt < 0) return;
     } else return;
     this.#transmit(port, pkt);
+  }
+
+  /** HPCC-style INT as the packet leaves a switch egress: queue left behind, bytes sent, time, line rate. */
+  #stampInt(port: number, pkt: number): void {
+    const hop = this.#pIntHops[pkt]!;
+    if (hop >= this.#intStride) return;
+    const i = pkt * this.#intStride + hop;
+    this.#pIntQueue[i] = this.#portQueued[port]!;
+    this.#pIntTx[i] = this.portTxBytes[port]!;
+    this.#pIntTime[i] = this.engine.nowNs;
+    this.#pIntRate[i] = this.portRate[port]!;
+    this.#pIntHops[pkt] = hop + 1;
   }
 
   #transmit(port: number, pkt: number): void {
@@ -871,13 +935,17 @@ export class PacketNetwork {
       const i = (start + k) % n;
       const f = flows[i]!;
       if (this.#fPort[f] !== port) continue;
+      let window = this.transport.windowPackets;
+      // A window-based controller (HPCC) bounds bytes in flight: packets while inflight < W.
+      const windowBytes = this.#window[f]!;
+      if (windowBytes < Infinity) window = Math.min(window, Math.max(1, Math.ceil(windowBytes / (this.mtu + DATA_OVERHEAD_BYTES))));
       let next: number;
       if (this.#sr.uses(f)) {
-        next = this.#sr.nextToSend(f, this.transport.windowPackets);
+        next = this.#sr.nextToSend(f, window);
         if (next < 0) continue;
       } else {
         next = this.#fNext[f]!;
-        if (next >= this.fPackets[f]! || next - this.#fUna[f]! >= this.transport.windowPackets) continue;
+        if (next >= this.fPackets[f]! || next - this.#fUna[f]! >= window) continue;
       }
       if (this.#fNextSendNs[f]! > now) {
         if (this.#fNextSendNs[f]! < wakeAt) wakeAt = this.#fNextSendNs[f]!;
@@ -970,6 +1038,18 @@ export class PacketNetwork {
       this.#fNext[f] = this.#fUna[f]!;
       this.#fLastProgressNs[f] = now;
     }
+    if (this.cc.onAck !== undefined) {
+      const feedback = this.#feedback;
+      feedback.cumulativePsn = this.#fUna[f]!;
+      feedback.nextPsn = this.#fHighest[f]!;
+      feedback.hops = this.#pIntHops[pkt]!;
+      feedback.base = pkt * this.#intStride;
+      feedback.queueBytes = this.#pIntQueue;
+      feedback.txBytes = this.#pIntTx;
+      feedback.timeNs = this.#pIntTime;
+      feedback.rateBytesPerNs = this.#pIntRate;
+      this.cc.onAck(f, feedback);
+    }
     if (this.#fUna[f]! >= this.fPackets[f]!) {
       this.#fActive[f] = 0;
       this.fSendDoneNs[f] = now;
@@ -1016,7 +1096,7 @@ export class PacketNetwork {
       this.#rSinceAck[f]! += 1;
       if (done || this.#rSinceAck[f]! >= this.transport.ackEveryPackets) {
         this.#rSinceAck[f] = 0;
-        this.#sendControl(host, TYPE_ACK, f, expected + 1);
+        this.#sendControl(host, TYPE_ACK, f, expected + 1, -1, pkt);
       }
       this.#release(pkt);
       if (done) this.#flowReceived(f);
@@ -1026,9 +1106,9 @@ export class PacketNetwork {
     if (seq > expected) {
       if (this.#rNackSent[f] === 0) {
         this.#rNackSent[f] = 1;
-        this.#sendControl(host, TYPE_NACK, f, expected);
+        this.#sendControl(host, TYPE_NACK, f, expected, -1, pkt);
       }
-    } else this.#sendControl(host, TYPE_ACK, f, expected);
+    } else this.#sendControl(host, TYPE_ACK, f, expected, -1, pkt);
     this.#release(pkt);
   }
 
@@ -1049,15 +1129,25 @@ export class PacketNetwork {
       if (this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
       this.fLastDataNs[f] = now;
     } else this.counters.dataPacketsDiscarded++;
-    this.#sendControl(host, TYPE_ACK, f, cumulative, seq);
+    this.#sendControl(host, TYPE_ACK, f, cumulative, seq, pkt);
     this.#release(pkt);
     if (fresh && cumulative === this.fPackets[f]) this.#flowReceived(f);
   }
 
-  #sendControl(host: number, type: number, flow: number, seq: number, acked = -1): void {
+  /** Sends a control packet back to the flow's sender; an ACK echoes the INT records of data packet `echo`. */
+  #sendControl(host: number, type: number, flow: number, seq: number, acked = -1, echo = -1): void {
     const dst = this.fSrc[flow]!;
     const pkt = this.#alloc(type, flow, seq, host, dst, 0, CONTROL_WIRE_BYTES, CONTROL_CLASS);
     this.#pAcked[pkt] = acked;
+    const stride = this.#intStride;
+    if (echo >= 0 && stride > 0) {
+      const hops = this.#pIntHops[echo]!;
+      this.#pIntHops[pkt] = hops;
+      this.#pIntQueue.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
+      this.#pIntTx.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
+      this.#pIntTime.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
+      this.#pIntRate.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
+    }
     const port = this.#hostPort(host, dst, this.#fEntropy[flow]!);
     this.#enqueue(port, CONTROL_CLASS, pkt);
     this.#tryTx(port);
@@ -1072,5 +1162,17 @@ export class PacketNetwork {
       if (this.#fDepsLeft[g] === 0) this.engine.schedule(this.fStartAt[g]!, this.#kStart, g);
     }
     this.#onFlowDone?.(f);
+  }
+}
+
+/** The congestion controller a transport option names. */
+function newCongestionControl(cc: TransportOptions['cc']): CongestionControl {
+  switch (cc) {
+    case 'dcqcn':
+      return new Dcqcn();
+    case 'hpcc':
+      return new Hpcc();
+    case 'none':
+      return new NoCongestionControl();
   }
 }

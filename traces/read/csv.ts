@@ -56,6 +56,11 @@ export class CsvRow {
     this.#index = index;
   }
 
+  /** True when the header has `column` (for optional columns, such as those only one cluster publishes). */
+  has(column: string): boolean {
+    return this.#index.has(column);
+  }
+
   string(column: string): string {
     const i = this.#index.get(column);
     if (i === undefined) throw new FieldError(column, '', 'a column of that name in the header');

@@ -1,0 +1,12 @@
+/**
+ * The elastic controller's decisions (issue 7): autoscaling policies as plugins behind
+ * {@link ScalingPolicy} (Knative-style {@link KpaPolicy}, SLO-driven {@link SloPolicy}, and
+ * {@link StaticPolicy} for the static baselines), lending and reclaiming GPUs between inference
+ * and elastic fine-tuning ({@link planLending}), and the scale-up lag ({@link modelLoadTimeNs}).
+ */
+export { KpaPolicy, type KpaOptions } from './kpa-policy.js';
+export { planLending, type ElasticJob, type LendingAction, type LendingOptions, type LendingState } from './lending.js';
+export { modelLoadTimeNs, type ModelLoadOptions } from './model-load.js';
+export { clampReplicas, ScaleDownDelay, StaticPolicy, type LoadSample, type ReplicaBounds, type ScalingPolicy } from './scaling-policy.js';
+export { SlidingWindowMean } from './sliding-window.js';
+export { SloPolicy, type ReplicaLatencyPredictor, type SloPolicyOptions } from './slo-policy.js';

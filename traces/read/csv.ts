@@ -56,6 +56,16 @@ export class CsvRow {
     this.#index = index;
   }
 
+  /** Fields in this row (a well-formed row has `columnCount`). */
+  get fieldCount(): number {
+    return this.#fields.length;
+  }
+
+  /** Columns named in the header. */
+  get columnCount(): number {
+    return this.#index.size;
+  }
+
   /** True when the header has `column` (for optional columns, such as those only one cluster publishes). */
   has(column: string): boolean {
     return this.#index.has(column);

@@ -37,16 +37,17 @@ describe('openb readers', () => {
   it('name the file, line, field and value of a malformed row', async () => {
     const header = 'sn,cpu_milli,memory_mib,gpu,model\n';
     let e = await failure(readOpenbNodes(file('a.csv', `${header}n0,32000,262144,0,\nn1,lots,1,0,\n`)));
-    expect(e.details).toMatchObject({ line: 3, field: 'cpu_milli', value: 'lots', expected: 'a non-negative integer' });
+    expect(e.details).toMatchObject({ file: join(dir, 'a.csv'), line: 3, field: 'cpu_milli', value: 'lots', expected: 'an integer >= 0' });
     e = await failure(readOpenbNodes(file('b.csv', `${header}n0,32000,262144\n`)));
-    expect(e.message).toBe('row has 3 fields, the header 5');
-    expect(e.details.line).toBe(2);
+    expect(e.details).toMatchObject({ line: 2, field: '(record)', value: '3 fields', expected: '5 fields, as in the header' });
     e = await failure(readOpenbNodes(file('c.csv', `${header}n0,32000,262144,2,\n`)));
     expect(e.details).toMatchObject({ line: 2, field: 'model' });
     e = await failure(readOpenbNodes(file('d.csv', 'sn,cpu,memory_mib,gpu,model\n')));
-    expect(e.message).toMatch(/lacks column cpu_milli/);
+    expect(e.details).toMatchObject({ line: 1, field: 'header', expected: expect.stringMatching(/missing cpu_milli/) as unknown });
     e = await failure(readOpenbNodes(join(dir, 'missing.csv')));
-    expect(e.message).toBe('file not found');
+    expect(e.message).toMatch(/file not found/);
+    e = await failure(readOpenbNodes(file('empty.csv', '')));
+    expect(e.message).toBe('empty file');
     const podHeader = 'name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time\n';
     e = await failure(readOpenbPods(file('e.csv', `${podHeader}p0,1000,1024,2,500,,LS,Running,0,10,0\n`)));
     expect(e.details.line).toBe(2);

@@ -1,13 +1,17 @@
 import { badInput } from '../../core/errors.js';
 import { nodeSpec, type NodeSpec } from '../../scheduler/cluster/node-spec.js';
 import { podSpec, type PodSpec } from '../../scheduler/workload/pod.js';
-import { csvRows, intField } from './csv-lines.js';
+import type { CsvRow } from '../read/csv.js';
+import { readCsvRecords } from '../read/csv-records.js';
+import { FieldError, ReadSummary } from '../read/read-summary.js';
 
 /**
- * Minimal readers for the Alibaba openb files (cluster-trace-gpu-v2023, used by the FGD paper):
- * the node list (`sn,cpu_milli,memory_mib,gpu,model`) and the pod list
- * (`name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time`).
- * Plain or gzip-compressed; every malformed row is a `BAD_INPUT` error with file and line.
+ * Readers for the Alibaba openb files (cluster-trace-gpu-v2023, used by the FGD paper): the
+ * node list (`sn,cpu_milli,memory_mib,gpu,model`) and the pod list
+ * (`name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time`),
+ * streamed through the shared CSV reader (`traces/read/`), plain or gzip-compressed. The
+ * scheduler needs every node and pod, so a malformed row is a `BAD_INPUT` error naming the
+ * file, line, field, bad value and what was expected, never a silent skip.
  */
 
 /** A pod of the openb pod list, with the scheduler's `PodSpec` and the trace-only fields. */
@@ -33,27 +37,24 @@ const POD_COLUMNS = ['name', 'cpu_milli', 'memory_mib', 'num_gpu', 'gpu_milli', 
  */
 export async function readOpenbNodes(path: string): Promise<NodeSpec[]> {
   const nodes: NodeSpec[] = [];
-  for await (const row of csvRows(path, NODE_COLUMNS)) {
-    const gpuCount = intField(path, row, 'gpu');
-    const model = row.fields.get('model') ?? '';
-    if (gpuCount > 0 && model === '') {
-      throw badInput('a GPU node needs a model', { file: path, line: row.line, field: 'model', value: model, expected: 'a GPU model name' });
-    }
-    try {
-      nodes.push(nodeSpec({
-        name: row.fields.get('sn') ?? '',
-        cpuMilli: intField(path, row, 'cpu_milli'),
-        memoryMiB: intField(path, row, 'memory_mib'),
+  const parse = (row: CsvRow, line: number): NodeSpec => {
+    checkWidth(row);
+    const gpuCount = count(row, 'gpu');
+    const model = row.string('model');
+    if (gpuCount > 0 && model === '') throw new FieldError('model', model, 'a GPU model name (the node has GPUs)');
+    return scheduled(path, line, () =>
+      nodeSpec({
+        name: row.string('sn'),
+        cpuMilli: count(row, 'cpu_milli'),
+        memoryMiB: count(row, 'memory_mib'),
         gpuCount,
         gpuType: model,
         nvlinkDomain: nodes.length,
         leaf: nodes.length,
-      }));
-    } catch (cause) {
-      if (cause instanceof RangeError) throw badInput(cause.message, { file: path, line: row.line, cause });
-      throw cause;
-    }
-  }
+      }),
+    );
+  };
+  for await (const node of readCsvRecords(path, NODE_COLUMNS, new ReadSummary(path, 'error'), parse)) nodes.push(node);
   return nodes;
 }
 
@@ -62,33 +63,51 @@ export async function readOpenbNodes(path: string): Promise<NodeSpec[]> {
  * `gpu_spec` naming several models (`A|B`) is not supported yet and is reported as bad input.
  */
 export async function readOpenbPods(path: string): Promise<OpenbPod[]> {
+  const parse = (row: CsvRow, line: number): OpenbPod => {
+    checkWidth(row);
+    const gpuSpec = row.string('gpu_spec');
+    if (gpuSpec.includes('|')) throw new FieldError('gpu_spec', gpuSpec, 'one GPU model or empty (pods accepting several models are not supported yet)');
+    const optionalTime = (column: string): number => (row.has(column) && row.string(column) !== '' ? count(row, column) : 0);
+    const pod = {
+      qos: row.has('qos') ? row.string('qos') : '',
+      phase: row.has('pod_phase') ? row.string('pod_phase') : '',
+      creationTime: count(row, 'creation_time'),
+      deletionTime: optionalTime('deletion_time'),
+      scheduledTime: optionalTime('scheduled_time'),
+    };
+    const input = {
+      name: row.string('name'),
+      cpuMilli: count(row, 'cpu_milli'),
+      memoryMiB: count(row, 'memory_mib'),
+      gpuCount: count(row, 'num_gpu'),
+      gpuMilli: count(row, 'gpu_milli'),
+      gpuType: gpuSpec === '' ? undefined : gpuSpec,
+    };
+    return { spec: scheduled(path, line, () => podSpec(input)), ...pod };
+  };
   const pods: OpenbPod[] = [];
-  for await (const row of csvRows(path, POD_COLUMNS)) {
-    const gpuSpec = row.fields.get('gpu_spec') ?? '';
-    if (gpuSpec.includes('|')) {
-      throw badInput('pods accepting several GPU models are not supported yet', { file: path, line: row.line, field: 'gpu_spec', value: gpuSpec, expected: 'one GPU model or empty' });
-    }
-    const optionalTime = (column: string): number => (row.fields.get(column) ?? '') === '' ? 0 : intField(path, row, column);
-    try {
-      pods.push({
-        spec: podSpec({
-          name: row.fields.get('name') ?? '',
-          cpuMilli: intField(path, row, 'cpu_milli'),
-          memoryMiB: intField(path, row, 'memory_mib'),
-          gpuCount: intField(path, row, 'num_gpu'),
-          gpuMilli: intField(path, row, 'gpu_milli'),
-          gpuType: gpuSpec === '' ? undefined : gpuSpec,
-        }),
-        qos: row.fields.get('qos') ?? '',
-        phase: row.fields.get('pod_phase') ?? '',
-        creationTime: intField(path, row, 'creation_time'),
-        deletionTime: optionalTime('deletion_time'),
-        scheduledTime: optionalTime('scheduled_time'),
-      });
-    } catch (cause) {
-      if (cause instanceof RangeError) throw badInput(cause.message, { file: path, line: row.line, cause });
-      throw cause;
-    }
-  }
+  for await (const pod of readCsvRecords(path, POD_COLUMNS, new ReadSummary(path, 'error'), parse)) pods.push(pod);
   return pods;
+}
+
+/** A non-negative integer field (counts, milli-units, seconds). */
+function count(row: CsvRow, column: string): number {
+  return row.number(column, { min: 0, integer: true });
+}
+
+/** The openb files never quote or omit fields: a row of another width is misaligned. */
+function checkWidth(row: CsvRow): void {
+  if (row.fieldCount !== row.columnCount) {
+    throw new FieldError('(record)', `${row.fieldCount} fields`, `${row.columnCount} fields, as in the header`);
+  }
+}
+
+/** Runs a scheduler constructor; its RangeError (a value the scheduler rejects) becomes bad input at this line. */
+function scheduled<T>(path: string, line: number, build: () => T): T {
+  try {
+    return build();
+  } catch (cause) {
+    if (cause instanceof RangeError) throw badInput(cause.message, { file: path, line, cause });
+    throw cause;
+  }
 }

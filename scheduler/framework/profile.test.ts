@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WeftError } from '../../core/errors.js';
 import { ClusterState } from '../cluster/cluster-state.js';
@@ -6,7 +5,8 @@ import { nodeSpec } from '../cluster/node-spec.js';
 import { TargetWorkload } from '../fgd/target-workload.js';
 import { podSpec } from '../workload/pod.js';
 import { GangDirectory } from './gangs.js';
-import { buildFramework, loadSchedulerConfig, parseSchedulerConfig } from './profile.js';
+import { loadShippedProfiles } from '../profiles/shipped.js';
+import { buildFramework, parseSchedulerConfig } from './profile.js';
 
 const cluster = () =>
   new ClusterState([
@@ -26,8 +26,8 @@ function errorOf(text: string): WeftError {
 
 describe('scheduler profiles from YAML', () => {
   it('loads the shipped profiles and builds a working framework from each', () => {
-    const config = loadSchedulerConfig(join(import.meta.dirname, '..', 'profiles', 'default.yaml'));
-    expect(config.profiles.map((p) => p.name)).toEqual(['fgd', 'best-fit', 'spread']);
+    const config = loadShippedProfiles();
+    expect(config.profiles.map((p) => p.name)).toEqual(['fgd', 'best-fit', 'spread', 'random', 'dot-product', 'packing']);
     for (const profile of config.profiles) {
       const c = cluster();
       const workload = TargetWorkload.fromPods([podSpec({ name: 'w', gpuCount: 1, gpuMilli: 500 })]);

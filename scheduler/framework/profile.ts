@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfigFile, parseConfigText } from '../../core/config.js';
-import { Framework, type FrameworkOptions } from './framework.js';
+import { Framework, type FrameworkOptions, type WeightedPlugin } from './framework.js';
 import { PLUGINS, type PluginServices } from './registry.js';
 
 const pluginNames = Object.keys(PLUGINS) as [string, ...string[]];
@@ -74,15 +74,23 @@ export function parseSchedulerConfig(text: string, file: string): SchedulerConfi
   return parseConfigText(text, SchedulerConfigSchema, { file });
 }
 
+/**
+ * The profile's plugins, created in profile order with their weights, over `services.cluster`
+ * (for drivers such as the replays that build their own framework).
+ * @throws RangeError from a plugin that lacks a service (FGD without a target workload).
+ */
+export function profilePlugins(profile: ProfileConfig, services: PluginServices): WeightedPlugin[] {
+  return profile.plugins.map((p) => ({
+    plugin: PLUGINS[p.name]!.create(PLUGINS[p.name]!.args.parse(p.args) as never, services),
+    weight: p.weight,
+  }));
+}
+
 /** A framework running the profile's plugins, in profile order, over `services.cluster`. */
 export function buildFramework(
   profile: ProfileConfig,
   services: PluginServices,
   callbacks: Pick<FrameworkOptions, 'onBound' | 'onRejected' | 'onEvicted'> = {},
 ): Framework {
-  const plugins = profile.plugins.map((p) => ({
-    plugin: PLUGINS[p.name]!.create(PLUGINS[p.name]!.args.parse(p.args) as never, services),
-    weight: p.weight,
-  }));
-  return new Framework({ cluster: services.cluster, plugins, feasibleNodesToFind: profile.feasibleNodesToFind, ...callbacks });
+  return new Framework({ cluster: services.cluster, plugins: profilePlugins(profile, services), feasibleNodesToFind: profile.feasibleNodesToFind, ...callbacks });
 }

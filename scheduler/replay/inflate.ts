@@ -24,6 +24,8 @@ export interface InflateOptions {
   readonly pods: readonly PodSpec[];
   /** Builds the profile's plugins over the fresh cluster. */
   readonly plugins: (cluster: ClusterState) => readonly WeightedPlugin[];
+  /** The profile's `feasibleNodesToFind` (0, the default: filter and score every node). */
+  readonly feasibleNodesToFind?: number;
   /** Fragmentation is measured against this workload (normally the population's). */
   readonly workload: TargetWorkload;
   readonly seed: number;
@@ -52,7 +54,7 @@ export function inflate(options: InflateOptions): InflatePoint[] {
   if (!(maxArrivedShare > 0 && maxArrivedShare <= 10)) throw new RangeError(`maxArrivedShare must be in (0, 10], got ${maxArrivedShare}`);
   if (!(step > 0 && step <= maxArrivedShare)) throw new RangeError(`step must be in (0, maxArrivedShare], got ${step}`);
   const cluster = new ClusterState(options.nodes);
-  const framework = new Framework({ cluster, plugins: options.plugins(cluster) });
+  const framework = new Framework({ cluster, plugins: options.plugins(cluster), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
   const random = RandomStream.derive(options.seed, 'scheduler/replay/inflate');
   const capacity = cluster.gpuMilliCapacity;
   const points: InflatePoint[] = [];

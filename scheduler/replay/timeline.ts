@@ -16,6 +16,8 @@ export interface TimelineOptions {
   /** Pod names must be unique. */
   readonly pods: readonly TimedPod[];
   readonly plugins: (cluster: ClusterState) => readonly WeightedPlugin[];
+  /** The profile's `feasibleNodesToFind` (0, the default: filter and score every node). */
+  readonly feasibleNodesToFind?: number;
   /** Take a utilisation sample every this many ns (from time 0 to the last departure). */
   readonly sampleEveryNs: number;
 }
@@ -55,7 +57,7 @@ export function timeline(options: TimelineOptions): TimelineResult {
     names.add(p.spec.name);
   }
   const cluster = new ClusterState(options.nodes);
-  const framework = new Framework({ cluster, plugins: options.plugins(cluster) });
+  const framework = new Framework({ cluster, plugins: options.plugins(cluster), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
   const engine = new Engine();
   const delays = new Array<number>(pods.length).fill(-1);
   /** Indexes of waiting pods, kept in priority-then-arrival order. */

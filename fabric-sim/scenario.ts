@@ -6,6 +6,7 @@ import { LOAD_BALANCING_MODES, FORWARDING_MODES } from '../switch-model/spec.js'
 import { ClusterSpecSchema, DEFAULT_CLUSTER, type ClusterSpec } from './cluster/spec.js';
 import { buildTopology, type Topology } from './cluster/topology.js';
 import { RandomStream } from './engine/random.js';
+import type { FabricNetwork } from './network/fabric-network.js';
 import { type FlowDef, PacketNetwork } from './packet/network.js';
 import {
   allToAll,
@@ -105,6 +106,8 @@ export const ScenarioSchema = z
       .strict()
       .default({ cc: 'dcqcn', ackEveryPackets: 1, rtoNs: 100_000, recovery: 'auto', reorderThresholdPackets: 64 }),
     traffic: z.array(TrafficSchema).min(1),
+    /** `packet` (default): every packet through every queue; `flow`: max-min fair flows; `analytic`: alpha-beta closed forms. */
+    fidelity: z.enum(['packet', 'flow', 'analytic']).default('packet'),
     /** Stop the simulation here even if traffic remains. */
     limitNs: z.number().positive().optional(),
   })
@@ -160,12 +163,13 @@ export function scenarioTopology(scenario: Scenario): Topology {
   return topology;
 }
 
-interface BuiltTraffic {
+export interface BuiltTraffic {
   flows: FlowDef[];
   collectives: { collective: Collective; first: number; count: number }[];
 }
 
-function buildTraffic(scenario: Scenario, topology: Topology, seed: number): BuiltTraffic {
+/** The scenario's traffic as one flow list (collectives as dependency graphs), GPU references resolved. */
+export function buildTraffic(scenario: Scenario, topology: Topology, seed: number): BuiltTraffic {
   const ids = new Map(topology.gpus.map((g) => [g.id, g.index]));
   const gpuCount = topology.gpus.length;
   const resolve = (ref: string | number, field: string): number => {
@@ -226,17 +230,21 @@ export interface RunOptions {
 }
 
 /** Percentile of a sorted array (nearest rank). */
-function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
-const round = (x: number, digits = 3): number => {
+export const round = (x: number, digits = 3): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
 
-/** Simulates a scenario at packet level and returns its metrics (JSON-ready, deterministic for a seed). */
+/**
+ * Simulates a scenario at packet level (whatever its `fidelity`) and returns its metrics
+ * (JSON-ready, deterministic for a seed). `simulateScenario` (scenario-models.ts) honours the
+ * scenario's fidelity.
+ */
 export function runScenario(scenario: Scenario, options: RunOptions = {}) {
   const seed = options.seed ?? 1;
   const topology = scenarioTopology(scenario);
@@ -272,39 +280,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
   return collectMetrics(scenario, seed, net, traffic);
 }
 
-export type ScenarioResult = ReturnType<typeof collectMetrics>;
-
-function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, traffic: BuiltTraffic) {
-  const topology = net.topology;
-  // Measured up to the last completion (or the time limit when traffic remains).
-  const allDone = net.counters.dataBytesDelivered === traffic.flows.reduce((sum, f) => sum + f.bytes, 0);
-  const simulatedNs = allDone ? net.lastCompletionNs : net.engine.nowNs;
-  const gpuId = (node: number) => topology.gpus[node]!.id;
-  const flows = traffic.flows.map((f, i) => {
-    const ideal = net.idealNs(f.src, f.dst, f.bytes);
-    const fct = net.fRecvDoneNs[i]! - net.fStartNs[i]!;
-    const done = !Number.isNaN(fct);
-    return {
-      id: i,
-      src: gpuId(f.src),
-      dst: gpuId(f.dst),
-      bytes: f.bytes,
-      startNs: done || !Number.isNaN(net.fStartNs[i]!) ? round(net.fStartNs[i]!) : null,
-      fctNs: done ? round(fct) : null,
-      idealNs: round(ideal.idealNs),
-      slowdown: done ? round(fct / ideal.idealNs, 4) : null,
-      retransmits: net.fRetransmits[i]!,
-      timeouts: net.fTimeouts[i]!,
-      intMaxQueueBytes: net.fIntMaxQueue[i]!,
-      recovery: net.usesSelectiveRepeat(i) ? ('selective-repeat' as const) : ('go-back-n' as const),
-      path: net.fPath[i]!.map((p) => net.portName[p]!),
-    };
-  });
-  const completed = flows.filter((f) => f.fctNs !== null);
-  const fcts = completed.map((f) => f.fctNs!).sort((a, b) => a - b);
-  const slowdowns = completed.map((f) => f.slowdown!).sort((a, b) => a - b);
-
-  const collectives = traffic.collectives.map(({ collective, first, count }) => {
+/** Completion time, closed form and nccl-tests bandwidths of each collective, at any fidelity. */
+export function collectiveMetrics(net: FabricNetwork, traffic: BuiltTraffic) {
+  return traffic.collectives.map(({ collective, first, count }) => {
     let start = Infinity;
     let end = -Infinity;
     let complete = true;
@@ -337,6 +315,41 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
       busBwGbps: algBwGbps === null ? null : round(algBwGbps * busBandwidthFactor(collective.kind, n)),
     };
   });
+}
+
+export type ScenarioResult = ReturnType<typeof collectMetrics>;
+
+function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, traffic: BuiltTraffic) {
+  const topology = net.topology;
+  // Measured up to the last completion (or the time limit when traffic remains).
+  const allDone = net.counters.dataBytesDelivered === traffic.flows.reduce((sum, f) => sum + f.bytes, 0);
+  const simulatedNs = allDone ? net.lastCompletionNs : net.engine.nowNs;
+  const gpuId = (node: number) => topology.gpus[node]!.id;
+  const flows = traffic.flows.map((f, i) => {
+    const ideal = net.idealNs(f.src, f.dst, f.bytes);
+    const fct = net.fRecvDoneNs[i]! - net.fStartNs[i]!;
+    const done = !Number.isNaN(fct);
+    return {
+      id: i,
+      src: gpuId(f.src),
+      dst: gpuId(f.dst),
+      bytes: f.bytes,
+      startNs: done || !Number.isNaN(net.fStartNs[i]!) ? round(net.fStartNs[i]!) : null,
+      fctNs: done ? round(fct) : null,
+      idealNs: round(ideal.idealNs),
+      slowdown: done ? round(fct / ideal.idealNs, 4) : null,
+      retransmits: net.fRetransmits[i]!,
+      timeouts: net.fTimeouts[i]!,
+      intMaxQueueBytes: net.fIntMaxQueue[i]!,
+      recovery: net.usesSelectiveRepeat(i) ? ('selective-repeat' as const) : ('go-back-n' as const),
+      path: net.fPath[i]!.map((p) => net.portName[p]!),
+    };
+  });
+  const completed = flows.filter((f) => f.fctNs !== null);
+  const fcts = completed.map((f) => f.fctNs!).sort((a, b) => a - b);
+  const slowdowns = completed.map((f) => f.slowdown!).sort((a, b) => a - b);
+
+  const collectives = collectiveMetrics(net, traffic);
 
   const links = [];
   let utilSum = 0;
@@ -362,6 +375,7 @@ function collectMetrics(scenario: Scenario, seed: number, net: PacketNetwork, tr
   const q = net.queueDepth;
   return {
     scenario: scenario.name,
+    fidelity: 'packet' as const,
     seed,
     cluster: {
       name: scenario.cluster === 'default' ? 'default' : scenario.cluster.name,

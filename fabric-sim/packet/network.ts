@@ -9,6 +9,7 @@ import { Engine } from '../engine/engine.js';
 import type { RandomStream } from '../engine/random.js';
 import { type AckFeedback, type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, MAX_INT_HOPS, NoCongestionControl } from './cc.js';
 import { Hpcc } from './hpcc.js';
+import type { FabricNetwork } from '../network/fabric-network.js';
 import { LogHistogram } from './histogram.js';
 import { SelectiveRepeat } from './selective-repeat.js';
 
@@ -95,7 +96,8 @@ export interface NetworkOptions {
  * port or flow index. Ports are numbered node by node, so each switch's per-port state is a
  * contiguous slice. Nodes 0 .. hosts-1 are NICs.
  */
-export class PacketNetwork {
+export class PacketNetwork implements FabricNetwork {
+  readonly fidelity = 'packet' as const;
   readonly engine: Engine;
   readonly topology: Topology;
   readonly transport: TransportOptions;
@@ -512,6 +514,40 @@ export class PacketNetwork {
   /** Bytes waiting in the egress queues of `port` now. */
   queuedBytes(port: number): number {
     return this.#portQueued[port]!;
+  }
+
+  /**
+   * The ports flow `flow` crosses when every switch picks by its ECMP hash (the path of all
+   * its packets under ECMP; the flow and analytic fidelities route flows on it).
+   */
+  ecmpPathPorts(flow: number): number[] {
+    const dst = this.fDst[flow]!;
+    const src = this.fSrc[flow]!;
+    const path = [this.#fPort[flow]!];
+    let node = this.portOwner[this.portPeer[this.#fPort[flow]!]!]!;
+    while (node !== dst) {
+      const i = node * this.hostCount + dst;
+      const count = this.#routeCount[i]!;
+      if (count === 0) return [];
+      const offset = this.#routeOffset[i]!;
+      const hash = fiveTupleHash(this.#hashSeed[node]!, src, dst, this.#fEntropy[flow]!);
+      const port = this.#routePorts[offset + (count === 1 ? 0 : hash % count)]!;
+      path.push(port);
+      node = this.portOwner[this.portPeer[port]!]!;
+    }
+    return path;
+  }
+
+  /** The equal-cost egress ports of `node` toward host `dst`. */
+  nextHops(node: number, dst: number): number[] {
+    const i = node * this.hostCount + dst;
+    const offset = this.#routeOffset[i]!;
+    return Array.from(this.#routePorts.subarray(offset, offset + this.#routeCount[i]!));
+  }
+
+  /** Payload bytes per ns a port carries at full rate (the MTU's share of each wire packet). */
+  payloadRate(port: number): number {
+    return (this.portRate[port]! * this.mtu) / (this.mtu + DATA_OVERHEAD_BYTES);
   }
 
   /** The port named `from->to` (node names), or -1. */

@@ -1,0 +1,227 @@
+import type { Topology } from '../cluster/topology.js';
+import { Engine } from '../engine/engine.js';
+import { type FlowDef, PacketNetwork } from '../packet/network.js';
+import type { FabricNetwork, PathIdeal } from './fabric-network.js';
+
+/** A flow counts as sent once fewer than this many bytes remain (floating-point slack). */
+const DONE_EPSILON_BYTES = 1e-6;
+
+/**
+ * The network at flow level: each flow crosses the links of its ECMP path (the same hash as
+ * the packet model, so collisions agree), and the active flows share link bandwidth max-min
+ * fairly, computed by progressive filling at every flow arrival and departure. A flow's last
+ * byte arrives its path's alpha after it has been sent, so an uncontended flow takes exactly
+ * alpha + bytes / B; bandwidths are payload rates (the wire rate x payload / (payload + header)).
+ *
+ * Not modelled: queues, PFC, ECN and congestion-control dynamics, losses, and spraying (a
+ * flow takes one path whatever the switch's load-balancing mode).
+ *
+ * Simultaneous arrivals and departures are batched into one recomputation per instant.
+ */
+export class FlowNetwork implements FabricNetwork {
+  readonly fidelity = 'flow' as const;
+  readonly engine: Engine;
+  /** Route oracle: the packet model's topology, routes and ECMP hashes (never run). */
+  readonly #graph: PacketNetwork;
+  fStartNs = new Float64Array(0);
+  fRecvDoneNs = new Float64Array(0);
+  lastCompletionNs = 0;
+  /** Rate recomputations so far (progressive-filling runs). */
+  recomputations = 0;
+
+  #flows: readonly FlowDef[] = [];
+  #pathOffset = new Int32Array(0);
+  #pathPorts = new Int32Array(0);
+  #alphaNs = new Float64Array(0);
+  #remaining = new Float64Array(0);
+  #rate = new Float64Array(0);
+  #depsLeft = new Int32Array(0);
+  #dependents: number[][] = [];
+  readonly #capacity: Float64Array;
+  readonly #residual: Float64Array;
+  readonly #users: Int32Array;
+  readonly #touched: number[] = [];
+  #frozen = new Uint8Array(0);
+  #active: number[] = [];
+  #lastAdvanceNs = 0;
+  #timer = -1;
+  #recomputeQueued = false;
+  readonly #kStart: number;
+  readonly #kReceived: number;
+  readonly #kRecompute: number;
+
+  constructor(topology: Topology, options: { seed?: number } = {}) {
+    this.engine = new Engine({ seed: options.seed ?? 1 });
+    this.#graph = new PacketNetwork(topology, { seed: options.seed ?? 1, transport: { cc: 'none' } });
+    const ports = this.#graph.portCount;
+    this.#capacity = new Float64Array(ports);
+    for (let p = 0; p < ports; p++) this.#capacity[p] = this.#graph.payloadRate(p);
+    this.#residual = new Float64Array(ports);
+    this.#users = new Int32Array(ports);
+    this.#kStart = this.engine.register('flow/start', (f) => {
+      this.#start(f);
+    });
+    this.#kReceived = this.engine.register('flow/received', (f) => {
+      this.#received(f);
+    });
+    this.#kRecompute = this.engine.register('flow/recompute', () => {
+      this.#recomputeQueued = false;
+      this.#timer = -1;
+      this.#advance();
+      this.#reshare();
+    });
+  }
+
+  addFlows(flows: readonly FlowDef[]): void {
+    if (this.#flows.length !== 0) throw new Error('FlowNetwork.addFlows: flows are defined once');
+    this.#flows = flows;
+    const n = flows.length;
+    this.#graph.addFlows(flows);
+    this.fStartNs = new Float64Array(n).fill(NaN);
+    this.fRecvDoneNs = new Float64Array(n).fill(NaN);
+    this.#alphaNs = new Float64Array(n);
+    this.#remaining = new Float64Array(n);
+    this.#rate = new Float64Array(n);
+    this.#frozen = new Uint8Array(n);
+    this.#depsLeft = new Int32Array(n);
+    this.#dependents = flows.map(() => []);
+    this.#pathOffset = new Int32Array(n + 1);
+    const ports: number[] = [];
+    flows.forEach((flow, f) => {
+      const path = this.#graph.ecmpPathPorts(f);
+      this.#pathOffset[f] = ports.length;
+      ports.push(...path);
+      this.#alphaNs[f] = this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs;
+      this.#remaining[f] = flow.bytes;
+      this.#depsLeft[f] = flow.deps.length;
+      for (const d of flow.deps) this.#dependents[d]!.push(f);
+    });
+    this.#pathOffset[n] = ports.length;
+    this.#pathPorts = Int32Array.from(ports);
+    flows.forEach((flow, f) => {
+      if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
+    });
+  }
+
+  run(limitNs = Infinity): void {
+    if (limitNs === Infinity) this.engine.runUntilIdle();
+    else this.engine.runUntil(limitNs);
+  }
+
+  idealNs(src: number, dst: number, bytes: number): PathIdeal {
+    return this.#graph.idealNs(src, dst, bytes);
+  }
+
+  /** Current max-min rate of `flow` in payload bytes/ns (0 when not sending). */
+  rateOf(flow: number): number {
+    return this.#rate[flow]!;
+  }
+
+  #start(f: number): void {
+    this.fStartNs[f] = this.engine.nowNs;
+    this.#advance();
+    this.#active.push(f);
+    this.#queueRecompute();
+  }
+
+  #received(f: number): void {
+    const now = this.engine.nowNs;
+    this.fRecvDoneNs[f] = now;
+    if (now > this.lastCompletionNs) this.lastCompletionNs = now;
+    for (const g of this.#dependents[f]!) {
+      this.#depsLeft[g]! -= 1;
+      if (this.#depsLeft[g] === 0) this.engine.schedule(this.#flows[g]!.startNs, this.#kStart, g);
+    }
+  }
+
+  /** One recomputation per instant, after every arrival and departure at that instant. */
+  #queueRecompute(): void {
+    if (this.#recomputeQueued) return;
+    if (this.#timer >= 0) this.engine.cancel(this.#timer);
+    this.#recomputeQueued = true;
+    this.#timer = this.engine.schedule(0, this.#kRecompute, 0);
+  }
+
+  /** Moves every active flow forward at its rate to now and retires the ones fully sent. */
+  #advance(): void {
+    const now = this.engine.nowNs;
+    const dt = now - this.#lastAdvanceNs;
+    this.#lastAdvanceNs = now;
+    const active = this.#active;
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) {
+      const f = active[i]!;
+      const left = this.#remaining[f]! - this.#rate[f]! * dt;
+      this.#remaining[f] = left;
+      if (left <= DONE_EPSILON_BYTES) {
+        this.#rate[f] = 0;
+        this.engine.schedule(this.#alphaNs[f]!, this.#kReceived, f);
+      } else active[kept++] = f;
+    }
+    if (kept !== active.length) active.length = kept;
+  }
+
+  /**
+   * Progressive filling: raise every unfrozen flow's rate together; the link that fills first
+   * (least residual capacity per unfrozen flow) freezes its flows at that share. Then the
+   * next completion is scheduled.
+   */
+  #reshare(): void {
+    this.recomputations++;
+    const active = this.#active;
+    const residual = this.#residual;
+    const users = this.#users;
+    const touched = this.#touched;
+    const offsets = this.#pathOffset;
+    const paths = this.#pathPorts;
+    for (const f of active) {
+      this.#frozen[f] = 0;
+      for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
+        const p = paths[k]!;
+        if (users[p] === 0) {
+          residual[p] = this.#capacity[p]!;
+          touched.push(p);
+        }
+        users[p]! += 1;
+      }
+    }
+    let left = active.length;
+    while (left > 0) {
+      let bottleneck = -1;
+      let share = Infinity;
+      for (const p of touched) {
+        const u = users[p]!;
+        if (u > 0 && residual[p]! / u < share) {
+          share = residual[p]! / u;
+          bottleneck = p;
+        }
+      }
+      if (bottleneck < 0) break;
+      share = Math.max(0, share);
+      for (const f of active) {
+        if (this.#frozen[f] === 1) continue;
+        let crosses = false;
+        for (let k = offsets[f]!; k < offsets[f + 1]!; k++) if (paths[k] === bottleneck) crosses = true;
+        if (!crosses) continue;
+        this.#frozen[f] = 1;
+        this.#rate[f] = share;
+        left--;
+        for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
+          const p = paths[k]!;
+          residual[p] = residual[p]! - share;
+          users[p]! -= 1;
+        }
+      }
+    }
+    for (const p of touched) users[p] = 0;
+    touched.length = 0;
+    let next = Infinity;
+    for (const f of active) {
+      const rate = this.#rate[f]!;
+      if (rate > 0) next = Math.min(next, this.#remaining[f]! / rate);
+    }
+    if (next < Infinity) {
+      this.#timer = this.engine.schedule(next, this.#kRecompute, 0);
+    }
+  }
+}

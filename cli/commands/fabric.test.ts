@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +40,18 @@ describe('weft fabric run', () => {
     const missing = await cli(['fabric', 'run', 'no-such-file.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('weft fabric run at other fidelities', () => {
+  it('runs a scenario that asks for flow-level fidelity and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weft-fabric-'));
+    const path = join(dir, 'flow.yaml');
+    writeFileSync(path, `${readFileSync(example('allreduce.yaml'), 'utf8')}fidelity: flow\n`);
+    const { code, out } = await cli(['fabric', 'run', path]);
+    expect(code).toBe(0);
+    expect(out).toContain('flow fidelity');
+    expect(out).not.toContain('PFC pauses');
+    expect(out).toMatch(/all-reduce n=8 S=1048576 B +29\.92 us \(closed form 29\.92\)/);
   });
 });

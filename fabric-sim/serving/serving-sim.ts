@@ -1,0 +1,252 @@
+import { badInput } from '../../core/errors.js';
+import {
+  efficiencyFor,
+  kvBytesPerElement,
+  kvCacheElementsPerTokenPerLayer,
+  kvCapacity,
+  nvlinkAlphaBetaCollectives,
+  type Deployment,
+  type StepCostOptions,
+} from '../../gpu-model/index.js';
+import { Engine } from '../engine/index.js';
+import type { InferenceRequest } from '../workload/inference-request.js';
+import { KvBlockPool } from './kv-block-pool.js';
+import { KvTransferFabric } from './kv-transfer.js';
+import { summarizeRequests, type RequestRecord, type ServingSummary } from './metrics.js';
+import { ServingReplica, type ReplicaEvents } from './replica.js';
+import { Router } from './router.js';
+import { prefixBlockKeys, Sequence } from './sequence.js';
+import { resolveServingConfig, type ResolvedServingConfig, type ServingConfig } from './serving-config.js';
+
+/** What one replica did over the run. */
+export interface ReplicaStats {
+  readonly index: number;
+  readonly role: 'colocated' | 'prefill' | 'decode';
+  readonly steps: number;
+  /** Simulated time spent in steps. */
+  readonly busyNs: number;
+  readonly preemptions: number;
+}
+
+export interface ServingResult {
+  readonly summary: ServingSummary;
+  /** Finished requests in completion order. */
+  readonly records: readonly RequestRecord[];
+  readonly replicas: readonly ReplicaStats[];
+  /** KV blocks of each replica's pool, and tokens per block. */
+  readonly kvCacheBlocks: number;
+  readonly blockTokens: number;
+  /** KV-cache bytes of one token of the whole model (all layers, all ranks, no replication). */
+  readonly kvBytesPerToken: number;
+  readonly events: number;
+}
+
+/** Options of {@link simulateServing}. */
+export interface SimulateServingOptions {
+  /** Seed of the engine (no serving decision is random today; kept for the engine's streams). */
+  readonly seed?: number;
+}
+
+/**
+ * KV-cache bytes per token of the whole model at its cache precision: the volume a
+ * disaggregated prefill moves per prompt token (each layer's K and V, or MLA's latent).
+ */
+export function modelKvBytesPerToken(d: Deployment): number {
+  return kvCacheElementsPerTokenPerLayer(d.model) * d.model.layers * kvBytesPerElement(d.kvCachePrecision);
+}
+
+/**
+ * Runs a request stream through replicas on the discrete-event engine and returns per-request
+ * records and the aggregate metrics. The stream is consumed lazily (it may be an async trace
+ * reader): the simulation advances to each arrival before taking the next.
+ *
+ * Colocated mode: every replica prefills and decodes (see {@link ServingReplica}). Disaggregated
+ * mode: prefill replicas run each prompt and sample its first token, the prompt's KV cache
+ * (`modelKvBytesPerToken x promptTokens` bytes) crosses the {@link KvTransferFabric} to a decode
+ * replica, and the first token reaches the client with it (as in vLLM's disaggregated-prefill
+ * proxy, where the client's stream comes from the decode instance), so the transfer is part of
+ * TTFT; the decode replica then generates the rest.
+ *
+ * @throws WeftError BAD_INPUT for an invalid config, a configuration that does not fit in
+ *   memory, or a request out of time order or with invalid token counts.
+ */
+export async function simulateServing(
+  requests: Iterable<InferenceRequest> | AsyncIterable<InferenceRequest>,
+  config: ServingConfig,
+  options: SimulateServingOptions = {},
+): Promise<ServingResult> {
+  const sim = new ServingSimulation(resolveServingConfig(config), options.seed ?? 1);
+  let index = 0;
+  for await (const request of requests) {
+    sim.arrive(request, index++);
+  }
+  return sim.finish();
+}
+
+class ServingSimulation {
+  readonly #engine: Engine;
+  readonly #config: ResolvedServingConfig;
+  readonly #replicas: ServingReplica[] = [];
+  readonly #roles: ReplicaStats['role'][] = [];
+  readonly #router: Router;
+  readonly #decodeRouter: Router | undefined;
+  readonly #fabric: KvTransferFabric | undefined;
+  readonly #records: RequestRecord[] = [];
+  readonly #inFlight = new Map<number, Sequence>();
+  readonly #kvBytesPerToken: number;
+  readonly #blocks: number;
+  readonly #kKvArrived: number;
+  #rejected = 0;
+  #lastArrivalNs = 0;
+
+  constructor(config: ResolvedServingConfig, seed: number) {
+    this.#config = config;
+    this.#engine = new Engine({ seed });
+    const d = config.deployment;
+    const capacity = kvCapacity(d, {
+      memoryUtilization: config.memoryUtilization,
+      maxBatchedTokens: config.maxBatchedTokens,
+      maxSequences: config.maxSequences,
+    });
+    if (!capacity.fits) {
+      throw badInput(capacity.reason ?? 'the model does not fit', { field: 'deployment', value: `${d.model.name} on ${d.tp * d.pp} x ${d.gpu.name}`, expected: 'a configuration with room for the KV cache' });
+    }
+    this.#blocks = config.kvCacheBlocks ?? Math.floor(capacity.tokens / config.blockTokens);
+    if (this.#blocks < 1) throw badInput('the KV cache holds less than one block', { field: 'blockTokens', value: config.blockTokens, expected: `at most ${capacity.tokens} tokens` });
+    this.#kvBytesPerToken = modelKvBytesPerToken(d);
+    const costOptions: StepCostOptions = {
+      collectives: config.collectives ?? nvlinkAlphaBetaCollectives(d.gpu),
+      efficiency: efficiencyFor(d.gpu.name, config.efficiency),
+    };
+    const events: ReplicaEvents = {
+      token: (s) => { this.#token(s); },
+      finished: (s) => { this.#finished(s); },
+      prefilled: (s) => { this.#prefilled(s); },
+    };
+    const add = (role: ReplicaStats['role']): ServingReplica => {
+      const pool = new KvBlockPool({ blocks: this.#blocks, blockTokens: config.blockTokens, prefixCaching: config.prefixCaching });
+      const r = new ServingReplica(this.#replicas.length, this.#engine, d, pool, costOptions, config, events);
+      this.#replicas.push(r);
+      this.#roles.push(role);
+      return r;
+    };
+    const dis = config.disaggregation;
+    if (dis === undefined) {
+      this.#router = new Router(config.routing, Array.from({ length: config.replicas }, () => add('colocated')));
+    } else {
+      this.#router = new Router(config.routing, Array.from({ length: dis.prefillReplicas }, () => add('prefill')));
+      this.#decodeRouter = new Router(
+        config.routing === 'prefix-affinity' ? 'least-outstanding' : config.routing,
+        Array.from({ length: dis.decodeReplicas }, () => add('decode')),
+      );
+      const gpus = d.tp * d.pp;
+      const placements = [...(dis.prefillLeaves ?? []), ...(dis.decodeLeaves ?? [])].map((leaf) => ({ leaf, gpus }));
+      this.#fabric = new KvTransferFabric(dis.fabric, placements);
+    }
+    this.#kKvArrived = this.#engine.register('serving/kv-arrived', (id) => { this.#kvArrived(id); });
+  }
+
+  arrive(request: InferenceRequest, index: number): void {
+    const field = `requests[${index}]`;
+    if (!(Number.isFinite(request.arrivalNs) && request.arrivalNs >= this.#lastArrivalNs)) {
+      throw badInput('requests must arrive in time order', { field: `${field}.arrivalNs`, value: request.arrivalNs, expected: `a finite time >= ${this.#lastArrivalNs} ns` });
+    }
+    if (!Number.isInteger(request.promptTokens) || request.promptTokens < 1) {
+      throw badInput('invalid prompt length', { field: `${field}.promptTokens`, value: request.promptTokens, expected: 'an integer >= 1' });
+    }
+    if (!Number.isInteger(request.outputTokens) || request.outputTokens < 0) {
+      throw badInput('invalid output length', { field: `${field}.outputTokens`, value: request.outputTokens, expected: 'an integer >= 0' });
+    }
+    this.#lastArrivalNs = request.arrivalNs;
+    this.#engine.runUntil(request.arrivalNs);
+    let keys: number[];
+    try {
+      keys = this.#config.prefixCaching ? prefixBlockKeys(request, this.#config.blockTokens) : [];
+    } catch (error) {
+      throw badInput(error instanceof Error ? error.message : String(error), { field: `${field}.prefixBlockTokens`, value: request.prefixBlockTokens, expected: `a multiple of ${this.#config.blockTokens}` });
+    }
+    const s = new Sequence(index, request, keys);
+    if (Math.ceil((s.promptTokens + s.outputTokens) / this.#config.blockTokens) > this.#blocks) {
+      this.#rejected++;
+      return;
+    }
+    s.prefillOnly = this.#fabric !== undefined;
+    const replica = this.#router.pick(s);
+    replica.outstanding++;
+    replica.enqueue(s);
+  }
+
+  finish(): ServingResult {
+    this.#engine.runUntilIdle();
+    return {
+      summary: summarizeRequests(this.#records, this.#rejected, this.#config.slo),
+      records: this.#records,
+      replicas: this.#replicas.map((r, i) => ({ index: i, role: this.#roles[i]!, steps: r.steps, busyNs: r.busyNs, preemptions: r.preemptions })),
+      kvCacheBlocks: this.#blocks,
+      blockTokens: this.#config.blockTokens,
+      kvBytesPerToken: this.#kvBytesPerToken,
+      events: this.#engine.eventsProcessed,
+    };
+  }
+
+  #token(s: Sequence): void {
+    if (s.prefillOnly) return;
+    const now = this.#engine.nowNs;
+    if (Number.isNaN(s.firstTokenNs)) s.firstTokenNs = now;
+    else s.maxItlNs = Math.max(s.maxItlNs, now - s.lastTokenNs);
+    s.lastTokenNs = now;
+  }
+
+  #finished(s: Sequence): void {
+    const now = this.#engine.nowNs;
+    s.finishNs = now;
+    this.#replicas[s.replica]!.outstanding--;
+    this.#records.push({
+      id: s.id,
+      arrivalNs: s.arrivalNs,
+      firstTokenNs: s.firstTokenNs,
+      finishNs: now,
+      promptTokens: s.promptTokens,
+      outputTokens: s.outputTokens,
+      queueWaitNs: s.firstScheduledNs - s.arrivalNs,
+      maxItlNs: s.maxItlNs,
+      preemptions: s.preemptions,
+      prefixHitTokens: s.prefixHitTokens,
+      networkNs: s.kvTransferNs,
+      kvTransferBytes: s.kvTransferBytes,
+      replica: s.replica,
+    });
+  }
+
+  #prefilled(s: Sequence): void {
+    const fabric = this.#fabric!;
+    const now = this.#engine.nowNs;
+    s.prefillReplica = s.replica;
+    const decode = this.#decodeRouter!.pick(s);
+    decode.outstanding++;
+    const bytes = this.#kvBytesPerToken * s.promptTokens;
+    const doneNs = fabric.transfer(s.prefillReplica, decode.index, bytes, now);
+    s.kvTransferBytes = bytes;
+    s.kvTransferNs = doneNs - now;
+    s.replica = decode.index;
+    this.#inFlight.set(s.id, s);
+    this.#engine.scheduleAt(doneNs, this.#kKvArrived, s.id);
+  }
+
+  #kvArrived(id: number): void {
+    const s = this.#inFlight.get(id)!;
+    this.#inFlight.delete(id);
+    const prefill = this.#replicas[s.prefillReplica]!;
+    prefill.releaseHandedOver(s);
+    prefill.outstanding--;
+    s.prefillOnly = false;
+    s.kvTransferred = true;
+    this.#token(s);
+    const decode = this.#replicas[s.replica]!;
+    if (s.generated >= s.outputTokens) {
+      this.#finished(s);
+      return;
+    }
+    decode.enqueue(s);
+  }
+}

@@ -1,0 +1,115 @@
+import type { AcmeJob } from '../formats/acme.js';
+import type { HeliosJob } from '../formats/helios.js';
+import type { PhillyJob } from '../formats/philly.js';
+import type { PolluxJob } from '../formats/pollux.js';
+import { FieldError } from '../read/read-summary.js';
+import type { RecordedStatus, TrainingSpec, WorkloadArrival } from '../weft/records.js';
+import type { JobFeatures, ModelClassMapper } from './model-class-rules.js';
+
+/**
+ * Conversion of public job-trace rows into Weft workload arrivals (trace.proto), with the model
+ * class the mapping picks. Jobs without GPUs (CPU jobs of Helios and Acme) are kept, with no
+ * model class, so that every row is accounted for.
+ */
+
+const NS_PER_S = 1e9;
+
+/** Arrival time of a submission after the trace origin, ns. */
+function arrivalNs(submitEpochS: number, originEpochS: number, field: string): number {
+  if (submitEpochS < originEpochS) throw new FieldError(field, String(submitEpochS), `a time not before the trace origin (${originEpochS} s since the epoch)`);
+  return (submitEpochS - originEpochS) * NS_PER_S;
+}
+
+function training(mapper: ModelClassMapper, job: JobFeatures, extra: Omit<TrainingSpec, 'kind' | 'gpus' | 'modelClass' | 'application'>): TrainingSpec {
+  return {
+    kind: 'training',
+    gpus: job.gpus,
+    modelClass: job.gpus === 0 ? '' : mapper.classOf(job).modelClass.name,
+    application: job.application ?? '',
+    ...extra,
+  };
+}
+
+/** Slurm-style end states of Helios and Acme, normalised. */
+function slurmStatus(state: string): RecordedStatus {
+  switch (state) {
+    case 'COMPLETED':
+      return 'COMPLETED';
+    case 'CANCELLED':
+      return 'CANCELLED';
+    case 'FAILED':
+    case 'TIMEOUT':
+    case 'NODE_FAIL':
+      return 'FAILED';
+    default:
+      return 'UNSPECIFIED';
+  }
+}
+
+/** A Philly job: queue is the virtual cluster; recorded run time is the sum of its attempts. */
+export function phillyArrival(job: PhillyJob, originEpochS: number, mapper: ModelClassMapper): WorkloadArrival {
+  const complete = job.attempts.some((a) => a.startEpochS !== undefined && a.endEpochS !== undefined);
+  const features: JobFeatures = { source: 'philly', gpus: job.gpus, ...(complete ? { runS: job.runS } : {}) };
+  const firstStart = job.attempts.find((a) => a.startEpochS !== undefined)?.startEpochS;
+  const status: RecordedStatus = job.running ? 'RUNNING' : job.status === 'Pass' ? 'COMPLETED' : job.status === 'Killed' ? 'CANCELLED' : 'FAILED';
+  return {
+    id: job.jobId,
+    arrivalNs: arrivalNs(job.submitEpochS, originEpochS, 'submitted_time'),
+    user: job.user,
+    queue: job.vc,
+    priority: 0,
+    spec: training(mapper, features, { nodes: Math.max(0, ...job.attempts.map((a) => a.machines.length)), cpus: 0, gpuType: '', batchSize: 0 }),
+    recorded: {
+      status,
+      sourceStatus: job.status,
+      ...(firstStart === undefined || firstStart < job.submitEpochS ? {} : { queuedNs: (firstStart - job.submitEpochS) * NS_PER_S }),
+      ...(complete ? { runNs: job.runS * NS_PER_S } : {}),
+    },
+  };
+}
+
+/** A Helios job: queue is the virtual cluster. */
+export function heliosArrival(job: HeliosJob, originEpochS: number, mapper: ModelClassMapper): WorkloadArrival {
+  const features: JobFeatures = { source: 'helios', gpus: job.gpus, runS: job.durationS };
+  return {
+    id: job.jobId,
+    arrivalNs: arrivalNs(job.submitEpochS, originEpochS, 'submit_time'),
+    user: job.user,
+    queue: job.vc,
+    priority: 0,
+    spec: training(mapper, features, { nodes: job.nodes, cpus: job.cpus, gpuType: '', batchSize: 0 }),
+    recorded: { status: slurmStatus(job.state), sourceStatus: job.state, queuedNs: Math.round(job.queueS * NS_PER_S), runNs: Math.round(job.durationS * NS_PER_S) },
+  };
+}
+
+/** An Acme job: its workload type is the application the mapping reads. */
+export function acmeArrival(job: AcmeJob, originEpochS: number, mapper: ModelClassMapper): WorkloadArrival {
+  const features: JobFeatures = { source: 'acme', gpus: job.gpus, runS: job.durationS, application: job.type };
+  return {
+    id: job.jobId,
+    arrivalNs: arrivalNs(job.submitEpochS, originEpochS, 'submit_time'),
+    user: job.user,
+    queue: '',
+    priority: 0,
+    spec: training(mapper, features, { nodes: job.nodes, cpus: job.cpus, gpuType: '', batchSize: 0 }),
+    recorded: {
+      status: slurmStatus(job.state),
+      sourceStatus: job.state,
+      ...(job.queueS === undefined ? {} : { queuedNs: Math.round(job.queueS * NS_PER_S) }),
+      runNs: Math.round(job.durationS * NS_PER_S),
+    },
+  };
+}
+
+/** A Pollux job: elastic, no recorded outcome; its replicas are its GPUs at submission. */
+export function polluxArrival(job: PolluxJob, mapper: ModelClassMapper): WorkloadArrival {
+  const features: JobFeatures = { source: 'pollux', gpus: job.replicas, application: job.application };
+  return {
+    id: job.name,
+    arrivalNs: Math.round(job.submitNs),
+    user: '',
+    queue: '',
+    priority: 0,
+    spec: training(mapper, features, { nodes: 0, cpus: 0, gpuType: '', batchSize: job.batchSize }),
+  };
+}

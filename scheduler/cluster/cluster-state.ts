@@ -47,6 +47,8 @@ export class ClusterState {
   readonly #listeners: ((node: number) => void)[] = [];
   readonly #gpuMilliCapacity: number;
   #gpuMilliAllocated = 0;
+  /** Live pods per priority (few distinct priorities), for `lowestPodPriority`. */
+  readonly #podsByPriority = new Map<number, number>();
 
   /** @throws RangeError for an empty node list or a duplicate node name. */
   constructor(nodes: readonly NodeSpec[]) {
@@ -99,6 +101,16 @@ export class ClusterState {
   /** Live pods. */
   get podCount(): number {
     return this.#allocations.size;
+  }
+
+  /**
+   * The lowest priority among live pods (Infinity when none): a pod of this priority or
+   * lower can preempt nobody, which the preemption plugin checks before scanning nodes.
+   */
+  lowestPodPriority(): number {
+    let lowest = Infinity;
+    for (const priority of this.#podsByPriority.keys()) if (priority < lowest) lowest = priority;
+    return lowest;
   }
 
   node(index: number): NodeSpec {
@@ -212,6 +224,7 @@ export class ClusterState {
     const allocation: Allocation = { pod, node, gpus: [...chosen], startNs: nowNs };
     this.#allocations.set(pod.name, allocation);
     this.#podsOnNode[node]!.add(pod.name);
+    this.#podsByPriority.set(pod.priority, (this.#podsByPriority.get(pod.priority) ?? 0) + 1);
     this.#refreshSummary(node);
     return allocation;
   }
@@ -228,6 +241,9 @@ export class ClusterState {
     this.#gpuMilliAllocated -= pod.gpuCount * pod.gpuMilli;
     this.#allocations.delete(podName);
     this.#podsOnNode[node]!.delete(podName);
+    const samePriority = this.#podsByPriority.get(pod.priority)! - 1;
+    if (samePriority === 0) this.#podsByPriority.delete(pod.priority);
+    else this.#podsByPriority.set(pod.priority, samePriority);
     this.#refreshSummary(node);
     return allocation;
   }

@@ -130,6 +130,29 @@ describe('Framework', () => {
     expect(r.log.at(-1)).toBe('r.postFilter');
   });
 
+  it('skips post-filter plugins not needed for the pod, keeping the class diagnosis', () => {
+    class Gated implements PostFilterPlugin {
+      readonly name = 'Gated';
+      readonly stateOnly = true;
+      calls = 0;
+      constructor(readonly needed: boolean) {}
+      isNeededFor(): boolean {
+        return this.needed;
+      }
+      postFilter(): PostFilterResult {
+        this.calls++;
+        return { status: Status.unschedulable('no victims') };
+      }
+    }
+    for (const needed of [false, true]) {
+      const gated = new Gated(needed);
+      const fw = new Framework({ cluster: cluster(), plugins: [new GpuType(), new ResourceFit(), gated].map((plugin) => ({ plugin, weight: 1 })) });
+      const result = fw.scheduleOne(podSpec({ name: 'big', gpuCount: 4 }), 0);
+      expect(result.kind === 'unschedulable' && result.diagnosis.toString()).toBe('0/3 nodes are available: 2 Insufficient GPU, 1 node(s) have no GPU.');
+      expect(gated.calls).toBe(needed ? 1 : 0);
+    }
+  });
+
   it('validates its options, quoting the bad value', () => {
     const r = new Recorder('r');
     expect(() => new Framework({ cluster: cluster(), plugins: [{ plugin: r, weight: -1 }] })).toThrow(/got -1/);

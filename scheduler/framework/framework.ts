@@ -10,6 +10,8 @@ import {
 } from './plugin.js';
 import { Status } from './status.js';
 
+const NO_POST_FILTERS: readonly PostFilterPlugin[] = [];
+
 /** A plugin with its score weight (ignored at points other than score). */
 export interface WeightedPlugin {
   readonly plugin: Plugin;
@@ -169,13 +171,15 @@ export class Framework implements FrameworkHandle {
     const byClass = this.#classes !== undefined && this.#perPodStateOnly.every((p) => p.isStateOnlyFor!(pod));
     let count = byClass ? this.#findFeasibleClasses(ctx, pod) : this.#findFeasible(ctx, pod);
     // No class fits: post-filter needs every node's status, so scan them all; without
-    // post-filter plugins the diagnosis comes from the classes (members share their status).
-    const fullScan = count === 0 && byClass && this.#postFilter.length > 0;
+    // post-filter plugins needed for this pod, the diagnosis comes from the classes (members share
+    // their status).
+    const postFilters = count === 0 ? this.#postFilter.filter((p) => p.isNeededFor?.(ctx, pod) ?? true) : NO_POST_FILTERS;
+    const fullScan = count === 0 && byClass && postFilters.length > 0;
     if (fullScan) count = this.#findFeasible(ctx, pod);
     if (count === 0) {
       if (byClass && !fullScan) this.#diagnoseClasses(diagnosis);
       else this.#diagnose(diagnosis);
-      for (const plugin of this.#postFilter) {
+      for (const plugin of postFilters) {
         const result = plugin.postFilter(ctx, pod, this.#statuses);
         if (result.nominatedNode !== undefined) return { kind: 'unschedulable', diagnosis, nominatedNode: result.nominatedNode };
       }

@@ -68,6 +68,14 @@ export interface PostFilterResult {
 export interface PostFilterPlugin extends Plugin {
   /** Runs when no node passed the filters; `statuses[i]` is node i's first failing filter. */
   postFilter(ctx: CycleContext, pod: PodSpec, statuses: readonly Status[]): PostFilterResult;
+  /**
+   * Cheap check, before the per-node statuses are gathered: false when `postFilter` has
+   * nothing to do for this pod (a preemptor outranking no running pod; a pod outside any
+   * gang). When every post-filter plugin says false, the framework skips them and the full
+   * node scan they would need (kube-scheduler's PodEligibleToPreemptOthers plays this part
+   * for preemption). Default: true.
+   */
+  isNeededFor?(ctx: CycleContext, pod: PodSpec): boolean;
 }
 export interface PreScorePlugin extends Plugin {
   /** `feasible[0 .. count)` are the node indexes that passed the filters. */

@@ -48,6 +48,11 @@ export class Coscheduling implements PreFilterPlugin, ReservePlugin, PermitPlugi
     return { status: Status.SUCCESS };
   }
 
+  /** Only gang members: the post-filter releases the rest of a gang when a member cannot be placed. */
+  isNeededFor(_ctx: CycleContext, pod: PodSpec): boolean {
+    return pod.gang !== undefined;
+  }
+
   postFilter(ctx: CycleContext, pod: PodSpec): PostFilterResult {
     if (pod.gang !== undefined) this.#rejectWaiting(ctx, pod.gang, pod.name, `gang member ${pod.name} is unschedulable`);
     return { status: NO_ROOM };

@@ -56,6 +56,11 @@ export class DefaultPreemption implements PostFilterPlugin {
     this.#minRuntimeNs = minRuntimeNs;
   }
 
+  /** Only a pod that outranks some running pod can preempt (strictly lower priority is a precondition of eligibility). */
+  isNeededFor(ctx: CycleContext, pod: PodSpec): boolean {
+    return ctx.cluster.lowestPodPriority() < pod.priority;
+  }
+
   postFilter(ctx: CycleContext, pod: PodSpec, statuses: readonly Status[]): PostFilterResult {
     const waiting = new Set<string>();
     for (const w of ctx.handle.waitingPods()) waiting.add(w.pod.name);

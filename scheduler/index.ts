@@ -20,7 +20,7 @@ export { QuotaManager, type QuotaRequest, type QuotaDecision } from './queue/quo
 export type { ClusterQueueSpec, FlavorQuota } from './queue/cluster-queue.js';
 export { lostWork } from './preemption/lost-work.js';
 export { Scheduler, type SchedulerOptions, type PendingReason } from './scheduler.js';
-export { inflate, inflateMedian, type InflateOptions, type InflatePoint } from './replay/inflate.js';
+export { inflate, inflateMedian, medianCurve, type InflateOptions, type InflatePoint } from './replay/inflate.js';
 export { timeline, type TimedPod, type TimelineOptions, type TimelineResult, type TimelineSample } from './replay/timeline.js';
 export { AllocationScore } from './plugins/allocation-score.js';
 export { BestFit } from './plugins/best-fit.js';

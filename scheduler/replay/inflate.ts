@@ -22,8 +22,8 @@ export interface InflateOptions {
   readonly nodes: readonly NodeSpec[];
   /** The population pods are drawn from, with replacement. */
   readonly pods: readonly PodSpec[];
-  /** Builds the profile's plugins over the fresh cluster. */
-  readonly plugins: (cluster: ClusterState) => readonly WeightedPlugin[];
+  /** Builds the profile's plugins over the fresh cluster; `seed` is the run's (for seeded plugins such as Random). */
+  readonly plugins: (cluster: ClusterState, seed: number) => readonly WeightedPlugin[];
   /** The profile's `feasibleNodesToFind` (0, the default: filter and score every node). */
   readonly feasibleNodesToFind?: number;
   /** Fragmentation is measured against this workload (normally the population's). */
@@ -54,7 +54,7 @@ export function inflate(options: InflateOptions): InflatePoint[] {
   if (!(maxArrivedShare > 0 && maxArrivedShare <= 10)) throw new RangeError(`maxArrivedShare must be in (0, 10], got ${maxArrivedShare}`);
   if (!(step > 0 && step <= maxArrivedShare)) throw new RangeError(`step must be in (0, maxArrivedShare], got ${step}`);
   const cluster = new ClusterState(options.nodes);
-  const framework = new Framework({ cluster, plugins: options.plugins(cluster), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
+  const framework = new Framework({ cluster, plugins: options.plugins(cluster, options.seed), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
   const random = RandomStream.derive(options.seed, 'scheduler/replay/inflate');
   const capacity = cluster.gpuMilliCapacity;
   const points: InflatePoint[] = [];
@@ -93,7 +93,16 @@ export function inflate(options: InflateOptions): InflatePoint[] {
  */
 export function inflateMedian(options: InflateOptions, seeds: readonly number[]): InflatePoint[] {
   if (seeds.length === 0) throw new RangeError('inflateMedian needs at least one seed, got 0');
-  const runs = seeds.map((seed) => inflate({ ...options, seed }));
+  return medianCurve(seeds.map((seed) => inflate({ ...options, seed })));
+}
+
+/**
+ * Per-step medians of several `inflate` curves of the same options (one per seed); each
+ * measure's median is taken on its own, as the FGD paper reports them.
+ * @throws RangeError for no curves.
+ */
+export function medianCurve(runs: readonly (readonly InflatePoint[])[]): InflatePoint[] {
+  if (runs.length === 0) throw new RangeError('medianCurve needs at least one curve, got 0');
   const steps = Math.min(...runs.map((r) => r.length));
   const median = (values: number[]): number => {
     values.sort((a, b) => a - b);

@@ -2,10 +2,11 @@ import type { Command } from './command.js';
 import { createCompletionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 import { fabricCommand } from './commands/fabric.js';
+import { replayCommand } from './commands/replay.js';
 import { uiCommand } from './commands/ui.js';
 
 /**
  * Every `weft` command. A capability adds its command here; `registry.test.ts` checks that each
  * follows the conventions (help text, examples, flag names).
  */
-export const commands: readonly Command[] = [demoCommand, uiCommand, fabricCommand, createCompletionCommand(() => commands)];
+export const commands: readonly Command[] = [demoCommand, uiCommand, fabricCommand, replayCommand, createCompletionCommand(() => commands)];

@@ -15,9 +15,12 @@ import {
   incast,
   offsetFlows,
   permutation,
-  ringClosedFormNs,
   ringCollective,
+  type CollectiveKind,
 } from './traffic/patterns.js';
+import { collectiveClosedFormNs } from './traffic/closed-forms.js';
+import { hierarchicalAllReduceFlows } from './traffic/hierarchical.js';
+import { treeAllReduceFlows } from './traffic/tree.js';
 
 /**
  * A packet-level scenario: a cluster (the built-in default or inline), switch overrides,
@@ -52,7 +55,8 @@ const TrafficSchema = z.discriminatedUnion('kind', [
     .strict(),
   z
     .object({
-      kind: z.enum(['all-reduce', 'reduce-scatter', 'all-gather', 'all-to-all']),
+      /** Ring collectives, all-to-all, double binary tree all-reduce, or hierarchical (NVLink + fabric ring) all-reduce. */
+      kind: z.enum(['all-reduce', 'reduce-scatter', 'all-gather', 'all-to-all', 'tree-all-reduce', 'hierarchical-all-reduce']),
       /** Ranks in ring order (GPU indices or ids); default every GPU. */
       ranks: z.array(Endpoint).min(2).optional(),
       bytes: z.number().int().min(1),
@@ -211,10 +215,7 @@ export function buildTraffic(scenario: Scenario, topology: Topology, seed: numbe
       default: {
         const ranks = item.ranks?.map((h, j) => resolve(h, `${at}.ranks[${j}]`)) ?? all;
         if (new Set(ranks).size !== ranks.length) throw badInput('ranks repeat a GPU', { field: `${at}.ranks`, value: item.ranks });
-        const collective =
-                    item.kind === 'all-to-all'
-            ? allToAll(ranks, item.bytes, item.startNs)
-            : ringCollective(item.kind, ranks, item.bytes, item.startNs, item.chunkBytes ?? Infinity);
+        const collective = buildCollective(item.kind, ranks, item.bytes, item.startNs, item.chunkBytes ?? Infinity, topology, `${at}.ranks`);
         out.collectives.push({ collective, first: out.flows.length, count: collective.flows.length });
         flows = collective.flows;
       }
@@ -222,6 +223,41 @@ export function buildTraffic(scenario: Scenario, topology: Topology, seed: numbe
     out.flows.push(...offsetFlows(flows, out.flows.length));
   });
   return out;
+}
+
+function buildCollective(kind: CollectiveKind, ranks: number[], bytes: number, startNs: number, chunkBytes: number, topology: Topology, field: string): Collective {
+  switch (kind) {
+    case 'all-to-all':
+      return allToAll(ranks, bytes, startNs);
+    case 'tree-all-reduce':
+      return {
+        kind,
+        ranks,
+        bytes,
+        flows: treeAllReduceFlows(ranks, bytes, startNs, chunkBytes),
+        pieces: Math.max(1, Math.ceil(Math.ceil(bytes / 2) / chunkBytes)),
+      };
+    case 'hierarchical-all-reduce': {
+      // Group the ranks by server, in local-index order within each.
+      const byServer = new Map<string, number[]>();
+      for (const r of ranks) {
+        const gpu = topology.gpus[r]!;
+        byServer.set(gpu.server, [...(byServer.get(gpu.server) ?? []), r]);
+      }
+      const servers = [...byServer.values()].map((list) => list.sort((a, b) => topology.gpus[a]!.localIndex - topology.gpus[b]!.localIndex));
+      const sizes = servers.map((list) => list.length);
+      if (servers.length < 2 || sizes.some((size) => size !== sizes[0])) {
+        throw badInput('a hierarchical all-reduce needs ranks on at least 2 servers, the same number on each', {
+          field,
+          value: sizes.join(' + '),
+          expected: 'GPUs from 2 or more servers, equally many per server',
+        });
+      }
+      return { kind, ranks, bytes, flows: hierarchicalAllReduceFlows(servers, bytes, startNs, chunkBytes), servers };
+    }
+    default:
+      return ringCollective(kind, ranks, bytes, startNs, chunkBytes);
+  }
 }
 
 export interface RunOptions {
@@ -294,15 +330,8 @@ export function collectiveMetrics(net: FabricNetwork, traffic: BuiltTraffic) {
     }
     const n = collective.ranks.length;
     const timeNs = complete ? end - start : null;
-    // The slowest neighbour pair sets the pace of a ring: its alpha and bandwidth enter the closed form.
-    let alphaNs = 0;
-    let bandwidth = Infinity;
-    for (let r = 0; r < n; r++) {
-      const ideal = net.idealNs(collective.ranks[r]!, collective.ranks[(r + 1) % n]!, 0);
-      alphaNs = Math.max(alphaNs, ideal.alphaNs);
-      bandwidth = Math.min(bandwidth, ideal.bandwidthBytesPerNs);
-    }
-    const closedFormNs = ringClosedFormNs(collective.kind, n, collective.bytes, alphaNs, bandwidth);
+    // The slowest pair the collective uses sets the pace: its alpha and bandwidth enter the closed form.
+    const closedFormNs = collectiveClosedFormNs(collective, (a, b) => net.idealNs(a, b, 0));
     const algBwGbps = timeNs === null ? null : (collective.bytes * 8) / timeNs;
     return {
       kind: collective.kind,

@@ -7,7 +7,7 @@ import type { FlowDef } from '../packet/network.js';
  * Hosts are NIC node indices (equal to GPU indices).
  */
 
-export type CollectiveKind = 'all-reduce' | 'reduce-scatter' | 'all-gather' | 'all-to-all';
+export type CollectiveKind = 'all-reduce' | 'reduce-scatter' | 'all-gather' | 'all-to-all' | 'tree-all-reduce' | 'hierarchical-all-reduce';
 
 export interface Collective {
   kind: CollectiveKind;
@@ -15,6 +15,10 @@ export interface Collective {
   /** S: the buffer size of the collective (nccl-tests convention). */
   bytes: number;
   flows: FlowDef[];
+  /** Tree all-reduce: pieces each tree's half moves in (pipelining). */
+  pieces?: number;
+  /** Hierarchical all-reduce: the ranks of each server, by local index. */
+  servers?: readonly (readonly number[])[];
 }
 
 /** Splits `bytes` into `n` near-equal integer parts (the first ones take the remainder). */
@@ -101,7 +105,8 @@ export function allToAll(ranks: readonly number[], bytes: number, startNs = 0): 
 
 /** nccl-tests bus-bandwidth factor: busBw = algBw x factor (algBw = S / time). */
 export function busBandwidthFactor(kind: CollectiveKind, n: number): number {
-  return kind === 'all-reduce' ? (2 * (n - 1)) / n : (n - 1) / n;
+  const allReduce = kind === 'all-reduce' || kind === 'tree-all-reduce' || kind === 'hierarchical-all-reduce';
+  return allReduce ? (2 * (n - 1)) / n : (n - 1) / n;
 }
 
 /** Closed-form alpha-beta time of a ring collective with no contention. */

@@ -10,6 +10,7 @@ import { readWeftTrace } from '../weft/trace-reader.js';
 import { importJobTrace } from './import-job-trace.js';
 import { loadModelClassMapper } from './load-mapping.js';
 import { ModelClassMapper, type JobFeatures } from './model-class-rules.js';
+import { polluxWork } from './pollux-work.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'weft-mapping-'));
 let files = 0;
@@ -89,6 +90,16 @@ describe('job-to-model-class mapping', () => {
       imagenet: ['resnet-50'],
     });
     expect(jobs[0]).toMatchObject({ id: 'cifar10-0', arrivalNs: 53e9, spec: { gpus: 6, batchSize: 2048 } });
+    // Every application of the real workload has a documented amount of work.
+    expect(Object.fromEntries([...byApp.keys()].map((app) => [app, polluxWork(app)?.epochs]))).toEqual({
+      bert: 2,
+      cifar10: 100,
+      deepspeech2: 80,
+      imagenet: 90,
+      ncf: 10,
+      yolov3: 50,
+    });
+    expect(polluxWork('constructor')).toBeUndefined();
   });
 
   it('takes an override file: extra classes and replacement rules; mistakes name file and field', async () => {

@@ -8,11 +8,13 @@ import { WeftError } from '../../core/errors.js';
 import { formatError } from '../../core/format-error.js';
 import { ReadSummary } from '../read/read-summary.js';
 import { readAcmeJobs } from './acme.js';
+import { readPaiGroupTags, readPaiJobs, readPaiTasks } from './alibaba-v2020-jobs.js';
+import { readSpotGpuJobs } from './alibaba-v2026-jobs.js';
 import { readHeliosJobs } from './helios.js';
 import { readPhillyJobs } from './philly.js';
 
 /*
- * No sample of these three traces is on hand, so each test writes rows in the exact layout the
+ * No sample of these traces' job tables is on hand, so each test writes rows in the exact layout the
  * trace's own README publishes (column order, time format, value spelling), with made-up values.
  */
 
@@ -341,5 +343,75 @@ describe('Microsoft Philly cluster_job_log', () => {
       fc.string({ maxLength: 40 }).map((s) => `[${s}]`),
     );
     await fuzz(readPhillyJobs, 'fuzz_log', file);
+  });
+});
+
+describe('Alibaba PAI v2020 job, task and group-tag tables (headerless)', () => {
+  it('reads rows in the published column order, with percentages as units', async () => {
+    const jobs = tempFile('pai_job_table.csv', ['a1b2c3,i1d2,u1,Terminated,4550879.0,4551416.0', 'a1b2c4,i1d3,u1,Running,4550900.0,'].join('\n'));
+    const tasks = tempFile(
+      'pai_task_table.csv.gz',
+      gzipSync(['a1b2c3,worker,2.0,Terminated,4550890.0,4551400.0,600.0,29.296875,50.0,V100', 'a1b2c3,ps,1.0,Terminated,4550890.0,4551400.0,400.0,10.0,,'].join('\n')),
+    );
+    const tags = tempFile('pai_group_tag_table.csv', 'i1d2,u1,V100,fbeb14d6,bert\ni1d3,u1,,0a0b,\n');
+    expect(await collect(readPaiJobs(jobs, new ReadSummary(jobs)))).toEqual([
+      { jobName: 'a1b2c3', instId: 'i1d2', user: 'u1', status: 'Terminated', submitS: 4550879, endS: 4551416 },
+      { jobName: 'a1b2c4', instId: 'i1d3', user: 'u1', status: 'Running', submitS: 4550900 },
+    ]);
+    expect(await collect(readPaiTasks(tasks, new ReadSummary(tasks)))).toEqual([
+      { jobName: 'a1b2c3', taskName: 'worker', instances: 2, status: 'Terminated', startS: 4550890, endS: 4551400, cpusPerInstance: 6, memoryGBPerInstance: 29.296875, gpusPerInstance: 0.5, gpuType: 'V100' },
+      { jobName: 'a1b2c3', taskName: 'ps', instances: 1, status: 'Terminated', startS: 4550890, endS: 4551400, cpusPerInstance: 4, memoryGBPerInstance: 10, gpusPerInstance: 0, gpuType: '' },
+    ]);
+    expect((await collect(readPaiGroupTags(tags, new ReadSummary(tags)))).map((t) => [t.instId, t.gpuTypeSpec, t.workload])).toEqual([
+      ['i1d2', 'V100', 'bert'],
+      ['i1d3', '', ''],
+    ]);
+  });
+
+  it('reports a row with the wrong field count or a bad status by line', async () => {
+    const jobs = tempFile('bad_jobs.csv', ['j1,i1,u,Terminated,1.0,2.0', 'j2,i2,u,Done,1.0,2.0', 'j3,i3,u,Failed,1.0', 'j4,i4,u,Failed,5.0,4.0'].join('\n'));
+    const summary = new ReadSummary(jobs, 'skip');
+    expect((await collect(readPaiJobs(jobs, summary))).map((j) => j.jobName)).toEqual(['j1']);
+    expect(summary.issues.map((i) => [i.line, i.field])).toEqual([
+      [2, 'status'],
+      [3, '(record)'],
+      [4, 'end_time'],
+    ]);
+    expect(await errorOf(() => collect(readPaiJobs(jobs, new ReadSummary(jobs))))).toBe(
+      `error: ${jobs}:2: status: malformed row: got "Done" (expected one of Running, Terminated, Failed, Waiting)`,
+    );
+  });
+
+  it('fuzzed rows: no crash, a clear error or a counted skip', async () => {
+    const rows = (n: number): fc.Arbitrary<string> =>
+      fc.array(fc.array(cell, { minLength: n - 1, maxLength: n + 1 }).map((c) => c.join(',')), { maxLength: 6 }).map((r) => r.join('\n'));
+    await fuzz(readPaiTasks, 'fuzz_tasks.csv', rows(10));
+    await fuzz(readPaiJobs, 'fuzz_jobs.csv', rows(6));
+  });
+});
+
+describe('Alibaba spot-GPU v2026 job_info_df.csv', () => {
+  const header = 'job_name,organization,gpu_model,cpu_request,gpu_request,worker_num,submit_time,duration,job_type';
+
+  it('reads rows in the published layout', async () => {
+    const path = tempFile('job_info_df.csv', [header, '300001,7,A10,20,1,1,0,2764799,HP', '300002,9,A100-SXM4-80GB,15,1,32,9589663,41060,Spot'].join('\n'));
+    expect(await collect(readSpotGpuJobs(path, new ReadSummary(path)))).toEqual([
+      { jobName: '300001', organization: '7', gpuModel: 'A10', cpusPerWorker: 20, gpusPerWorker: 1, workers: 1, submitS: 0, durationS: 2764799, jobType: 'HP' },
+      { jobName: '300002', organization: '9', gpuModel: 'A100-SXM4-80GB', cpusPerWorker: 15, gpusPerWorker: 1, workers: 32, submitS: 9589663, durationS: 41060, jobType: 'Spot' },
+    ]);
+  });
+
+  it('reports a bad job type and zero workers', async () => {
+    const path = tempFile('bad_spot.csv', [header, '1,7,A10,20,1,1,0,10,LP', '2,7,A10,20,1,0,0,10,HP'].join('\n'));
+    const summary = new ReadSummary(path, 'skip');
+    await collect(readSpotGpuJobs(path, summary));
+    expect(summary.issues.map((i) => [i.line, i.field, i.value, i.expected])).toEqual([
+      [2, 'job_type', 'LP', 'one of HP, Spot'],
+      [3, 'worker_num', '0', 'an integer >= 1'],
+    ]);
+  });
+
+  it('fuzzed rows: no crash, a clear error or a counted skip', async () => {
+    await fuzz(readSpotGpuJobs, 'fuzz_spot.csv', csvFile(header.split(',')));
   });
 });

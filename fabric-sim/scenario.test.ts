@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,5 +149,15 @@ describe('PFC across switches', () => {
     expect(paused('srv0/nic0->')).toBe(1);
     expect(result.summary.drops).toBe(0);
     expect(result.conservation.allDelivered).toBe(true);
+  });
+});
+
+describe('example scenarios', () => {
+  it('all parse, and each names a distinct scenario', () => {
+    const dir = new URL('./examples/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const names = files.map((f) => loadScenarioFile(join(dir.pathname, f)).name);
+    expect(new Set(names).size).toBe(files.length);
   });
 });

@@ -33,32 +33,41 @@ function* ringPairs(ranks: readonly number[]): Generator<[number, number]> {
 
 /**
  * One tree's all-reduce of `pieceBytes` with no pipelining, along its critical path: a node
- * finishes its reduce alpha + c d / B after its slowest child (its c children share its
- * ingress link), the root then broadcasts, and each node forwards alpha + c d / B after it
- * received (its c children share its egress link).
+ * finishes its reduce once its slowest child's piece is in, and the root's result travels back
+ * down. A transfer over edge (a, b) takes alpha(a, b) + m d / B(a, b), where m counts the
+ * node's tree edges of the same bandwidth, which share one link of that node (its NIC, or its
+ * NVLink port): a node's NVLink and NIC transfers run side by side.
  */
-function oneTreeNs(parent: Int32Array, pieceBytes: number, cost: PairCost): number {
+function oneTreeNs(parent: Int32Array, ranks: readonly number[], pieceBytes: number, ideal: PairIdeal): number {
   const n = parent.length;
-  const children = new Int32Array(n);
-  for (let v = 0; v < n; v++) if (parent[v]! >= 0) children[parent[v]!]! += 1;
-  const step = (v: number) => cost.alphaNs + (children[v]! * pieceBytes) / cost.bandwidthBytesPerNs;
+  const kids: number[][] = Array.from({ length: n }, () => []);
+  for (let v = 0; v < n; v++) if (parent[v]! >= 0) kids[parent[v]!]!.push(v);
+  /** Time for the edge child -> up (or up -> child): alpha + sharers x d / B. */
+  const edgeNs = (child: number, up: number, reverse: boolean): number => {
+    const [a, b] = reverse ? [ranks[up]!, ranks[child]!] : [ranks[child]!, ranks[up]!];
+    const cost = ideal(a, b);
+    const sharers = kids[up]!.filter((c) => {
+      const other = reverse ? ideal(ranks[up]!, ranks[c]!) : ideal(ranks[c]!, ranks[up]!);
+      return other.bandwidthBytesPerNs === cost.bandwidthBytesPerNs;
+    }).length;
+    return cost.alphaNs + (sharers * pieceBytes) / cost.bandwidthBytesPerNs;
+  };
   // Deepest first: every child before its parent.
   const depthOrder = Array.from({ length: n }, (_, v) => v).sort((a, b) => depth(parent, b) - depth(parent, a));
-  const finish = new Float64Array(n);
+  const reduced = new Float64Array(n);
   for (const v of depthOrder) {
-    let latest = 0;
-    for (let c = 0; c < n; c++) if (parent[c] === v) latest = Math.max(latest, finish[c]!);
-    finish[v] = children[v]! > 0 ? latest + step(v) : 0;
+    const up = parent[v]!;
+    if (up >= 0) reduced[up] = Math.max(reduced[up]!, reduced[v]! + edgeNs(v, up, false));
   }
   let total = 0;
   const received = new Float64Array(n);
   for (const v of depthOrder.toReversed()) {
     const up = parent[v]!;
     if (up < 0) {
-      received[v] = finish[v]!;
+      received[v] = reduced[v]!;
       continue;
     }
-    received[v] = received[up]! + step(up);
+    received[v] = received[up]! + edgeNs(v, up, true);
     total = Math.max(total, received[v]);
   }
   return total;
@@ -73,6 +82,7 @@ function depth(parent: Int32Array, v: number): number {
 /**
  * Double binary tree all-reduce of S in k pieces per tree half. Unpipelined (k = 1): the
  * slower tree's critical path (`oneTreeNs`), exact when the two trees do not meet on a link.
+ * The pipelined cadence uses the slowest tree edge.
  * Pipelined: the first pieces' critical path, then one piece of d = S/2k per cadence, where
  * the cadence is the busiest NIC's (an interior node of one tree moves 4 pieces in each
  * direction per round: two children's reduces in, one broadcast in, one reduce of the other
@@ -80,9 +90,13 @@ function depth(parent: Int32Array, v: number): number {
  *
  *     T = T_1(d) + (k - 1) max(alpha + 2d/B, 4d/B).
  */
-export function treeAllReduceClosedFormNs(n: number, bytes: number, pieces: number, cost: PairCost): number {
+export function treeAllReduceClosedFormNs(ranks: readonly number[], bytes: number, pieces: number, ideal: PairIdeal): number {
   const piece = Math.ceil(bytes / 2) / pieces;
-  const first = Math.max(...doubleBinaryTree(n).map((parent) => oneTreeNs(parent, piece, cost)));
+  const trees = doubleBinaryTree(ranks.length);
+  const first = Math.max(...trees.map((parent) => oneTreeNs(parent, ranks, piece, ideal)));
+  const pairs: [number, number][] = [];
+  for (const parent of trees) parent.forEach((up, v) => up >= 0 && pairs.push([ranks[v]!, ranks[up]!]));
+  const cost = slowest(pairs, ideal);
   if (pieces === 1) return first;
   const cadence = Math.max(cost.alphaNs + (2 * piece) / cost.bandwidthBytesPerNs, (4 * piece) / cost.bandwidthBytesPerNs);
   return first + (pieces - 1) * cadence;
@@ -103,12 +117,8 @@ export function hierarchicalAllReduceClosedFormNs(g: number, m: number, bytes: n
 export function collectiveClosedFormNs(collective: Collective, ideal: PairIdeal): number {
   const n = collective.ranks.length;
   switch (collective.kind) {
-    case 'tree-all-reduce': {
-      const ranks = collective.ranks;
-      const pairs: [number, number][] = [];
-      for (const parent of doubleBinaryTree(n)) parent.forEach((up, v) => up >= 0 && pairs.push([ranks[v]!, ranks[up]!]));
-      return treeAllReduceClosedFormNs(n, collective.bytes, collective.pieces ?? 1, slowest(pairs, ideal));
-    }
+    case 'tree-all-reduce':
+      return treeAllReduceClosedFormNs(collective.ranks, collective.bytes, collective.pieces ?? 1, ideal);
     case 'hierarchical-all-reduce': {
       const servers = collective.servers ?? [collective.ranks];
       const nvlink = slowest(servers.flatMap((s) => [...ringPairs(s)]), ideal);

@@ -36,3 +36,45 @@ export function clusterFragmentation(cluster: ClusterState, workload: TargetWork
   for (let i = 0; i < cluster.nodeCount; i++) sum += nodeFragmentation(view.load(cluster, i), workload);
   return sum;
 }
+
+/**
+ * `clusterFragmentation` kept across measurements of one cluster: each node's F_n(M) is
+ * cached with the node's version and recomputed only when the node changed, so repeated
+ * measurements (a point every few percent of an inflation replay) cost O(changed nodes).
+ * The sum is recomputed from the per-node values each time, in node order, so it equals
+ * `clusterFragmentation` exactly.
+ *
+ * @example
+ * const tracker = new FragmentationTracker(cluster, workload);
+ * const rate = tracker.measure() / cluster.gpuMilliCapacity;
+ */
+export class FragmentationTracker {
+  readonly #cluster: ClusterState;
+  readonly #workload: TargetWorkload;
+  readonly #view = new MutableNodeView();
+  readonly #value: Float64Array;
+  /** Node version each cached value belongs to; -1: none yet. */
+  readonly #version: Float64Array;
+
+  constructor(cluster: ClusterState, workload: TargetWorkload) {
+    this.#cluster = cluster;
+    this.#workload = workload;
+    this.#value = new Float64Array(cluster.nodeCount);
+    this.#version = new Float64Array(cluster.nodeCount).fill(-1);
+  }
+
+  /** Cluster fragmentation now, in milli-GPUs. */
+  measure(): number {
+    const cluster = this.#cluster;
+    let sum = 0;
+    for (let i = 0; i < cluster.nodeCount; i++) {
+      const version = cluster.version(i);
+      if (this.#version[i] !== version) {
+        this.#value[i] = nodeFragmentation(this.#view.load(cluster, i), this.#workload);
+        this.#version[i] = version;
+      }
+      sum += this.#value[i]!;
+    }
+    return sum;
+  }
+}

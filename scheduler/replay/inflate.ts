@@ -1,7 +1,7 @@
 import { RandomStream } from '../../fabric-sim/engine/index.js';
 import { ClusterState } from '../cluster/cluster-state.js';
 import type { NodeSpec } from '../cluster/node-spec.js';
-import { clusterFragmentation } from '../fgd/node-view.js';
+import { FragmentationTracker } from '../fgd/node-view.js';
 import type { TargetWorkload } from '../fgd/target-workload.js';
 import { Framework, type WeightedPlugin } from '../framework/framework.js';
 import { podGpuMilli, podSpec, type PodSpec } from '../workload/pod.js';
@@ -57,6 +57,7 @@ export function inflate(options: InflateOptions): InflatePoint[] {
   const framework = new Framework({ cluster, plugins: options.plugins(cluster, options.seed), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
   const random = RandomStream.derive(options.seed, 'scheduler/replay/inflate');
   const capacity = cluster.gpuMilliCapacity;
+  const fragmentation = new FragmentationTracker(cluster, options.workload);
   const points: InflatePoint[] = [];
   let arrivedMilli = 0;
   let arrived = 0;
@@ -73,7 +74,7 @@ export function inflate(options: InflateOptions): InflatePoint[] {
       points.push({
         arrivedShare: Math.round(nextMark * 1e6) / 1e6,
         allocationRatio: cluster.gpuMilliAllocated / capacity,
-        fragmentationRatio: clusterFragmentation(cluster, options.workload) / capacity,
+        fragmentationRatio: fragmentation.measure() / capacity,
         arrivedPods: arrived,
         failedPods: failed,
       });

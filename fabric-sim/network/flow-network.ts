@@ -13,8 +13,11 @@ const DONE_EPSILON_BYTES = 1e-6;
  * byte arrives its path's alpha after it has been sent, so an uncontended flow takes exactly
  * alpha + bytes / B; bandwidths are payload rates (the wire rate x payload / (payload + header)).
  *
- * Not modelled: queues, PFC, ECN and congestion-control dynamics, losses, and spraying (a
- * flow takes one path whatever the switch's load-balancing mode).
+ * A flow whose switches spray, switch flowlets or route adaptively is spread evenly over all
+ * its equal-cost links instead (each tier of them pooled into one resource), as ideal
+ * spraying would. Mixing both kinds on the same links is not modelled: a pooled tier and a
+ * hashed flow on one of its links do not see each other. Nor are queues, PFC, ECN,
+ * congestion-control dynamics or losses.
  *
  * Simultaneous arrivals and departures are batched into one recomputation per instant.
  */
@@ -37,9 +40,10 @@ export class FlowNetwork implements FabricNetwork {
   #rate = new Float64Array(0);
   #depsLeft = new Int32Array(0);
   #dependents: number[][] = [];
-  readonly #capacity: Float64Array;
-  readonly #residual: Float64Array;
-  readonly #users: Int32Array;
+  /** Resources: ports first (ids = port indices), then pooled groups of equal-cost ports. */
+  #capacity: Float64Array;
+  #residual: Float64Array;
+  #users: Int32Array;
   readonly #touched: number[] = [];
   #frozen = new Uint8Array(0);
   #active: number[] = [];
@@ -87,8 +91,10 @@ export class FlowNetwork implements FabricNetwork {
     this.#dependents = flows.map(() => []);
     this.#pathOffset = new Int32Array(n + 1);
     const ports: number[] = [];
+    const pools = new Map<string, number>();
+    const capacities = Array.from(this.#capacity);
     flows.forEach((flow, f) => {
-      const path = this.#graph.ecmpPathPorts(f);
+      const path = this.#graph.isMultipath(f) ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : this.#graph.ecmpPathPorts(f);
       this.#pathOffset[f] = ports.length;
       ports.push(...path);
       this.#alphaNs[f] = this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs;
@@ -98,9 +104,41 @@ export class FlowNetwork implements FabricNetwork {
     });
     this.#pathOffset[n] = ports.length;
     this.#pathPorts = Int32Array.from(ports);
+    this.#capacity = Float64Array.from(capacities);
+    this.#residual = new Float64Array(capacities.length);
+    this.#users = new Int32Array(capacities.length);
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
     });
+  }
+
+  /**
+   * The resources of a multi-path flow (spraying, flowlets, adaptive routing): hop by hop, the
+   * pool of every equal-cost port toward dst at that distance from src, as one resource whose
+   * capacity is their sum: ideal spraying spreads the flow's bytes evenly over the pool. Single
+   * ports stay port resources, so single-path hops (NIC links) are shared with every flow.
+   */
+  #pooledPath(src: number, dst: number, pools: Map<string, number>, capacities: number[]): number[] {
+    const graph = this.#graph;
+    const out: number[] = [];
+    let level = [src];
+    while (level.length > 0 && level[0] !== dst) {
+      const group = [...new Set(level.flatMap((node) => graph.nextHops(node, dst)))].sort((a, b) => a - b);
+      if (group.length === 0) break;
+      if (group.length === 1) out.push(group[0]!);
+      else {
+        const key = group.join(',');
+        let id = pools.get(key);
+        if (id === undefined) {
+          id = capacities.length;
+          pools.set(key, id);
+          capacities.push(group.reduce((sum, p) => sum + graph.payloadRate(p), 0));
+        }
+        out.push(id);
+      }
+      level = [...new Set(group.map((port) => graph.portOwner[graph.portPeer[port]!]!))];
+    }
+    return out;
   }
 
   run(limitNs = Infinity): void {

@@ -6,6 +6,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { readManifests } from '../../deploy/manifests.js';
 import { BUILTIN_RESOURCES, CRD_RESOURCE, storageKey, type ResourceType } from '../../test/kube-apiserver/resources.js';
+import { EVERYTHING } from '../../test/kube-apiserver/selectors.js';
 import { KubeApiServer } from '../../test/kube-apiserver/server.js';
 import type { KubeObject } from '../../test/kube-apiserver/types.js';
 
@@ -77,4 +78,61 @@ export function modelDeployment(name: string, spec: Record<string, unknown> = {}
 /** Every stored pod. */
 export function storedPods(api: KubeApiServer): KubeObject[] {
   return api.store.all().filter((e) => e.key === storageKey(PODS)).map((e) => e.object);
+}
+
+/** Binding requests answered 201, per `namespace/pod`. */
+export function successfulBindings(api: KubeApiServer): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of api.requests) {
+    if (r.resource !== 'pods' || r.subresource !== 'binding' || r.code !== 201) continue;
+    const key = `${r.namespace ?? ''}/${r.name ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The operator's safety invariants over the stored state and the request log:
+ * no pod bound twice, no node with more GPUs promised than it has, no replica pod whose
+ * ModelDeployment is gone (leaked), no replica index at or above spec.replicas once settled,
+ * and every replica below spec.replicas present (none lost). Returns the violations.
+ */
+export function invariantViolations(api: KubeApiServer, options: { settled: boolean }): string[] {
+  const out: string[] = [];
+  for (const [pod, n] of successfulBindings(api)) if (n > 1) out.push(`pod ${pod} bound ${n} times`);
+  const capacity = new Map(api.store.list(NODES, undefined, EVERYTHING).map((n) => [n.metadata.name ?? '', Number((n.status as { allocatable: Record<string, string> }).allocatable['nvidia.com/gpu'])]));
+  const used = new Map<string, number>();
+  const pods = storedPods(api);
+  for (const pod of pods) {
+    const spec = pod.spec as { nodeName?: string; containers: { resources?: { limits?: Record<string, string> } }[] };
+    if (spec.nodeName === undefined) continue;
+    const gpus = spec.containers.reduce((s, c) => s + Number(c.resources?.limits?.['nvidia.com/gpu'] ?? 0), 0);
+    used.set(spec.nodeName, (used.get(spec.nodeName) ?? 0) + gpus);
+  }
+  for (const [node, gpus] of used) if (gpus > (capacity.get(node) ?? 0)) out.push(`node ${node}: ${gpus} GPUs bound, capacity ${capacity.get(node) ?? 0}`);
+  const mds = api.store.list(modelDeployments(api), undefined, EVERYTHING);
+  const byKey = new Map(mds.map((m) => [`${m.metadata.namespace ?? ''}/${m.metadata.name ?? ''}`, m]));
+  for (const pod of pods) {
+    const owner = pod.metadata.labels?.['weft.dev/model-deployment'];
+    if (owner === undefined) continue;
+    const md = byKey.get(`${pod.metadata.namespace ?? ''}/${owner}`);
+    if (md === undefined) out.push(`pod ${pod.metadata.name ?? ''} leaked: ModelDeployment ${owner} is gone`);
+    else if (options.settled && Number(pod.metadata.labels?.['weft.dev/replica']) >= ((md.spec as { replicas?: number }).replicas ?? 0)) {
+      out.push(`pod ${pod.metadata.name ?? ''} beyond spec.replicas`);
+    }
+  }
+  if (options.settled) {
+    for (const md of mds) {
+      const status = md.status as { conditions?: { type: string; status: string }[] } | undefined;
+      if (status?.conditions?.find((c) => c.type === 'Scheduled')?.status !== 'True') continue;
+      const replicas = ((md.spec as { replicas?: number }).replicas ?? 0);
+      for (let i = 0; i < replicas; i++) {
+        const name = `${md.metadata.name ?? ''}-${i}`;
+        const pod = pods.find((p) => p.metadata.name === name && p.metadata.namespace === md.metadata.namespace);
+        if (pod === undefined) out.push(`pod ${name} lost`);
+        else if ((pod.spec as { nodeName?: string }).nodeName === undefined) out.push(`pod ${name} not bound`);
+      }
+    }
+  }
+  return out;
 }

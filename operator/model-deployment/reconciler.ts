@@ -1,0 +1,332 @@
+import type { ProfileConfig } from '../../scheduler/index.js';
+import { findCondition, setCondition, type ConditionInput } from '../conditions.js';
+import type { EventRecorder } from '../events.js';
+import { describeApiError, isConflict, isNotFound } from '../kube/api-error.js';
+import type { KubeClient } from '../kube/client.js';
+import { keyOf, type Condition, type ModelDeployment, type ModelDeploymentStatus, type NodeObject, type PodObject } from '../kube/objects.js';
+import { Placer, type PodDemand } from '../placement.js';
+import { nodeView, type TopologyKeys } from '../topology.js';
+import { DEPLOYMENT_LABEL, isFinished, podDemand, replicaIndex, replicaPod, replicaPodName } from './pods.js';
+import { validateModelDeployment } from './validate.js';
+
+/** Removed only after every replica pod is gone, so deleting a CR never leaks a pod. */
+export const FINALIZER = 'weft.dev/replica-pods';
+
+/** What the reconciler reads: informer caches (or anything with the same shape). */
+export interface Caches {
+  deployment(key: string): ModelDeployment | undefined;
+  nodes(): NodeObject[];
+  pods(): PodObject[];
+}
+
+export interface ReconcilerOptions {
+  client: KubeClient;
+  caches: Caches;
+  events: EventRecorder;
+  topologyKeys: TopologyKeys;
+  profile?: ProfileConfig;
+  log: (line: string) => void;
+}
+
+/** When to look again although nothing changed. */
+export interface ReconcileResult {
+  requeueAfterMs?: number;
+}
+
+/** A pod the operator created or bound whose change the pod cache may not show yet. */
+interface InFlight {
+  uid: string | undefined;
+  node: string | undefined;
+  demand: PodDemand;
+  /**
+   * The binding to `node` failed without an answer (connection reset, 5xx): it may have been
+   * applied. The GPUs stay promised, and the next reconcile repeats the same binding: 201 or
+   * 409 (already bound) settle it as bound, 404 as gone. Never re-placed elsewhere meanwhile.
+   */
+  uncertain?: boolean;
+}
+
+/**
+ * Drives one ModelDeployment towards its spec: replica pods `<name>-0 .. <name>-(replicas-1)`,
+ * each created with `schedulerName: weft` and bound through `pods/binding` to the node the
+ * scheduler framework chose.
+ *
+ * Invariants (checked by the tests under faults):
+ * - No pod is bound twice: a pod is bound only when neither the cache nor this reconciler's
+ *   in-flight record shows it bound; a stale cache costs a 409 from the API server, never a
+ *   second binding.
+ * - No GPU is promised twice: placement sees every bound pod in the cluster, plus the pods
+ *   this operator bound that the cache does not show yet.
+ * - No pod is lost or leaked: pod names are deterministic (a repeated create is a 409, not a
+ *   twin), a created but unbound pod is placed by the next reconcile, and the finalizer
+ *   stays until every replica pod is gone.
+ */
+export class ModelDeploymentReconciler {
+  readonly #o: ReconcilerOptions;
+  readonly #inFlight = new Map<string, InFlight>();
+  /**
+   * Placement decisions whose create/bind is still under way. Reconciles of different
+   * deployments run concurrently, each with its own `Placer`: without these, two of them
+   * could promise the same free GPUs to two pods.
+   */
+  readonly #reserved = new Map<string, { node: string; demand: PodDemand }>();
+  /** Last condition each Event was sent for, per object uid and type: a stale cache must not repeat it. */
+  readonly #eventSent = new Map<string, string>();
+
+  constructor(options: ReconcilerOptions) {
+    this.#o = options;
+  }
+
+  /** The pod cache saw this pod deleted: forget what was in flight for it. */
+  forgetPod(podKey: string): void {
+    this.#inFlight.delete(podKey);
+  }
+
+  async reconcile(key: string): Promise<ReconcileResult> {
+    let md = this.#o.caches.deployment(key);
+    if (md === undefined) {
+      for (const memoKey of this.#eventSent.keys()) if (memoKey.startsWith(`${key}/`)) this.#eventSent.delete(memoKey);
+      return {};
+    }
+    if (md.metadata.deletionTimestamp !== undefined) return this.#finalize(md);
+    if (!(md.metadata.finalizers ?? []).includes(FINALIZER)) {
+      md = await this.#o.client.updateModelDeployment({ ...md, metadata: { ...md.metadata, finalizers: [...(md.metadata.finalizers ?? []), FINALIZER] } });
+    }
+    const pods = this.#podsOf(md);
+    const now = new Date();
+    const generation = md.metadata.generation;
+    let conditions = md.status?.conditions;
+    const set = (c: ConditionInput): void => {
+      conditions = setCondition(conditions, { ...c, ...(generation === undefined ? {} : { observedGeneration: generation }) }, now);
+    };
+
+    const valid = validateModelDeployment(md);
+    if (valid.kind !== 'valid') {
+      // Existing pods stay: a typo in an edited spec must not take a serving deployment down.
+      set({ type: 'Planned', status: 'False', reason: valid.reason, message: valid.message });
+      set({ type: 'Scheduled', status: 'False', reason: valid.reason, message: 'not scheduled: the spec could not be planned' });
+      await this.#eventOnChange(md, conditions, 'Planned', 'Warning');
+      await this.#writeStatus(md, this.#status(md, pods, conditions));
+      return {};
+    }
+    set({ type: 'Planned', status: 'True', reason: 'ExplicitSize', message: `${valid.replicas} replica(s) x ${valid.demand.gpus} GPU(s) as given in the spec` });
+
+    // Scale down: replicas beyond spec.replicas go, highest index first.
+    for (const pod of pods.filter((p) => (replicaIndex(p) ?? Infinity) >= valid.replicas).reverse()) {
+      if (pod.metadata.deletionTimestamp !== undefined) continue;
+      await this.#deletePod(pod);
+      await this.#o.events.record({ involved: md, type: 'Normal', reason: 'ScaledDown', message: `deleted replica pod ${pod.metadata.name} (spec.replicas is ${valid.replicas})` });
+    }
+
+    const byName = new Map(pods.map((p) => [p.metadata.name, p]));
+    let unschedulable: string | undefined;
+    for (let i = 0; i < valid.replicas; i++) {
+      const name = replicaPodName(md, i);
+      const existing = byName.get(name);
+      const podKey = `${md.metadata.namespace ?? ''}/${name}`;
+      const flight = this.#inFlight.get(podKey);
+      if (flight?.uncertain === true && flight.node !== undefined && existing !== undefined && (existing.spec?.nodeName ?? '') === '') {
+        await this.#settleUncertain(podKey, existing, flight.node);
+        continue;
+      }
+      if (existing !== undefined && (existing.metadata.deletionTimestamp !== undefined || this.#boundNode(existing) !== undefined)) continue;
+      if (unschedulable !== undefined) continue; // identical replicas: the next would fail the same way
+      // A fresh snapshot per decision: other deployments' reconciles run concurrently and
+      // reserve GPUs while this one awaits the API server; a placer built before the loop
+      // would not see them.
+      const decision = this.#placer().place(podKey, valid.demand);
+      if (decision.kind === 'unschedulable') {
+        unschedulable = decision.reason;
+        continue;
+      }
+      this.#reserved.set(podKey, { node: decision.node, demand: valid.demand });
+      let bound: boolean;
+      try {
+        bound = await this.#createAndBind(md, i, existing, decision.node, valid.demand);
+      } finally {
+        this.#reserved.delete(podKey);
+      }
+      if (!bound) return { requeueAfterMs: 100 };
+      await this.#o.events.record({
+        involved: md,
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: `bound replica pod ${name} to node ${decision.node} (${valid.demand.gpus} GPU(s)${valid.demand.gpuType === undefined ? '' : ` ${valid.demand.gpuType}`})`,
+      });
+    }
+
+    const current = this.#podsOf(md);
+    const bound = current.filter((p) => (replicaIndex(p) ?? Infinity) < valid.replicas && this.#boundNode(p) !== undefined).length;
+    if (unschedulable !== undefined) {
+      set({ type: 'Scheduled', status: 'False', reason: 'Unschedulable', message: `${bound}/${valid.replicas} replicas bound; ${unschedulable}` });
+      await this.#eventOnChange(md, conditions, 'Scheduled', 'Warning', 'FailedScheduling');
+    } else {
+      set({ type: 'Scheduled', status: 'True', reason: 'AllReplicasBound', message: `${bound}/${valid.replicas} replicas bound` });
+    }
+    await this.#writeStatus(md, this.#status(md, current, conditions));
+    // Unschedulable waits for Node and pod changes (they requeue every deployment); the
+    // periodic look is a safety net for changes the operator does not watch (quotas, say).
+    return unschedulable === undefined ? {} : { requeueAfterMs: 30_000 };
+  }
+
+  /** Deletion: delete every replica pod, then release the finalizer once none is left. */
+  async #finalize(md: ModelDeployment): Promise<ReconcileResult> {
+    if (!(md.metadata.finalizers ?? []).includes(FINALIZER)) return {};
+    const pods = this.#podsOf(md);
+    for (const pod of pods) if (pod.metadata.deletionTimestamp === undefined) await this.#deletePod(pod);
+    if (this.#podsOf(md).length > 0) return { requeueAfterMs: 250 };
+    await this.#o.client.updateModelDeployment({ ...md, metadata: { ...md.metadata, finalizers: (md.metadata.finalizers ?? []).filter((f) => f !== FINALIZER) } });
+    this.#o.log(`${keyOf(md.metadata)}: replica pods deleted, finalizer removed`);
+    return {};
+  }
+
+  /**
+   * Creates the pod (unless it exists) and binds it. Returns false when the cache was stale
+   * (the pod exists already or is bound already): the caller requeues and decides again.
+   */
+  async #createAndBind(md: ModelDeployment, index: number, existing: PodObject | undefined, node: string, demand: PodDemand): Promise<boolean> {
+    const namespace = md.metadata.namespace ?? '';
+    const name = replicaPodName(md, index);
+    const podKey = `${namespace}/${name}`;
+    let uid = existing?.metadata.uid;
+    if (existing === undefined) {
+      try {
+        const created = await this.#o.client.createPod(replicaPod(md, index, demand.gpus, this.#o.topologyKeys.gpuResource));
+        uid = created.metadata.uid;
+        this.#inFlight.set(podKey, { uid, node: undefined, demand });
+      } catch (error) {
+        if (isConflict(error)) return false; // created by an earlier attempt; the cache will show it
+        throw error;
+      }
+    }
+    try {
+      await this.#o.client.bindPod(namespace, name, node, uid);
+      this.#inFlight.set(podKey, { uid, node, demand });
+      return true;
+    } catch (error) {
+      if (isConflict(error) || isNotFound(error)) {
+        // Already bound (the cache is behind) or deleted meanwhile: look again.
+        this.#o.log(`${podKey}: binding to ${node} refused (${describeApiError(error)}); re-reading`);
+        return false;
+      }
+      this.#inFlight.set(podKey, { uid, node, demand, uncertain: true });
+      throw error;
+    }
+  }
+
+  /** Repeats an unanswered binding to the same node; see `InFlight.uncertain`. */
+  async #settleUncertain(podKey: string, pod: PodObject, node: string): Promise<void> {
+    const flight = this.#inFlight.get(podKey);
+    if (flight === undefined) return;
+    try {
+      await this.#o.client.bindPod(pod.metadata.namespace ?? '', pod.metadata.name, node, pod.metadata.uid);
+      this.#inFlight.set(podKey, { ...flight, uncertain: false });
+    } catch (error) {
+      if (isConflict(error)) this.#inFlight.set(podKey, { ...flight, uncertain: false });
+      else if (isNotFound(error)) this.#inFlight.delete(podKey);
+      else throw error;
+    }
+  }
+
+  async #deletePod(pod: PodObject): Promise<void> {
+    try {
+      await this.#o.client.deletePod(pod.metadata.namespace ?? '', pod.metadata.name, pod.metadata.uid);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  /** The deployment's pods: the cache's, plus pods created here that the cache does not show yet. */
+  #podsOf(md: ModelDeployment): PodObject[] {
+    const namespace = md.metadata.namespace ?? '';
+    const cached = this.#o.caches
+      .pods()
+      .filter((p) => (p.metadata.namespace ?? '') === namespace && p.metadata.labels?.[DEPLOYMENT_LABEL] === md.metadata.name);
+    const names = new Set(cached.map((p) => p.metadata.name));
+    for (const pod of cached) {
+      const flight = this.#inFlight.get(`${namespace}/${pod.metadata.name}`);
+      // The cache caught up (bound, or a different incarnation): nothing is in flight any more.
+      if (flight !== undefined && ((pod.spec?.nodeName ?? '') !== '' || flight.uid !== pod.metadata.uid)) this.#inFlight.delete(`${namespace}/${pod.metadata.name}`);
+    }
+    const pending: PodObject[] = [];
+    for (const [key, flight] of this.#inFlight) {
+      const slash = key.indexOf('/');
+      const name = key.slice(slash + 1);
+      if (key.slice(0, slash) !== namespace || names.has(name)) continue;
+      const index = /-(\d+)$/.exec(name);
+      if (index === null || name !== `${md.metadata.name}-${index[1]}`) continue;
+      pending.push({
+        metadata: { name, namespace, ...(flight.uid === undefined ? {} : { uid: flight.uid }), labels: { [DEPLOYMENT_LABEL]: md.metadata.name, 'weft.dev/replica': index[1]! } },
+        spec: flight.node === undefined ? {} : { nodeName: flight.node },
+      });
+    }
+    return [...cached, ...pending].sort((a, b) => (replicaIndex(a) ?? Infinity) - (replicaIndex(b) ?? Infinity));
+  }
+
+  /** The node a pod is bound to: the cache's, or the binding made here that the cache does not show yet. */
+  #boundNode(pod: PodObject): string | undefined {
+    const node = pod.spec?.nodeName;
+    if (node !== undefined && node !== '') return node;
+    const flight = this.#inFlight.get(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+    return flight !== undefined && flight.uid === pod.metadata.uid ? flight.node : undefined;
+  }
+
+  /** A placer over the current Nodes with every bound, unfinished pod of the cluster taking its share. */
+  #placer(): Placer {
+    const view = nodeView(this.#o.caches.nodes(), this.#o.topologyKeys);
+    const placer = new Placer(view.nodes, this.#o.profile);
+    const seen = new Set<string>();
+    const occupy = (pod: PodObject): void => {
+      const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+      const node = this.#boundNode(pod);
+      if (node === undefined || isFinished(pod) || seen.has(key)) return;
+      seen.add(key);
+      if (!placer.occupy(key, node, podDemand(pod, this.#o.topologyKeys.gpuResource))) {
+        this.#o.log(`pod ${key} on node ${node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
+      }
+    };
+    for (const pod of this.#o.caches.pods()) occupy(pod);
+    // Bound or being bound here, not yet in the cache: these must still hold their GPUs.
+    const pending = [...this.#inFlight].flatMap(([key, f]) => (f.node === undefined ? [] : [{ key, node: f.node, demand: f.demand }]));
+    for (const [key, r] of this.#reserved) pending.push({ key, ...r });
+    for (const { key, node, demand } of pending) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      placer.occupy(key, node, demand);
+    }
+    return placer;
+  }
+
+  #status(md: ModelDeployment, pods: readonly PodObject[], conditions: Condition[] | undefined): ModelDeploymentStatus {
+    const live = pods.filter((p) => p.metadata.deletionTimestamp === undefined);
+    const placements = live.flatMap((p) => {
+      const node = this.#boundNode(p);
+      return node === undefined ? [] : [{ pod: p.metadata.name, node }];
+    });
+    return {
+      ...(md.metadata.generation === undefined ? {} : { observedGeneration: md.metadata.generation }),
+      replicas: live.length,
+      scheduledReplicas: placements.length,
+      placements,
+      conditions: conditions ?? [],
+    };
+  }
+
+  /** Writes status when it changed; a 409 (stale resourceVersion) rejects, and the queue retries. */
+  async #writeStatus(md: ModelDeployment, status: ModelDeploymentStatus): Promise<void> {
+    if (JSON.stringify(md.status ?? {}) === JSON.stringify(status)) return;
+    await this.#o.client.updateModelDeploymentStatus(md, status);
+  }
+
+  /** An Event when condition `type` changed reason or message since the stored status (not on every reconcile). */
+  async #eventOnChange(md: ModelDeployment, conditions: Condition[] | undefined, type: string, eventType: 'Normal' | 'Warning', reason?: string): Promise<void> {
+    const next = findCondition(conditions, type);
+    const previous = findCondition(md.status?.conditions, type);
+    if (next === undefined || (previous?.reason === next.reason && previous.message === next.message && previous.status === next.status)) return;
+    const memoKey = `${keyOf(md.metadata)}/${md.metadata.uid ?? ''}/${type}`;
+    const memo = `${next.status}/${next.reason}/${next.message}`;
+    if (this.#eventSent.get(memoKey) === memo) return;
+    this.#eventSent.set(memoKey, memo);
+    await this.#o.events.record({ involved: md, type: eventType, reason: reason ?? next.reason, message: next.message });
+  }
+}

@@ -1,0 +1,217 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ProfileConfig } from '../scheduler/index.js';
+import { EventRecorder } from './events.js';
+import { reconcileFineTuneJob } from './fine-tune-job.js';
+import { Informer } from './informer.js';
+import { describeApiError } from './kube/api-error.js';
+import { KubeClient } from './kube/client.js';
+import { FINE_TUNE_JOBS, keyOf, MODEL_DEPLOYMENTS, WEFT_GROUP, WEFT_VERSION, type FineTuneJob, type ModelDeployment, type NodeObject, type PodObject } from './kube/objects.js';
+import { LeaderElection } from './leader-election.js';
+import { DEPLOYMENT_LABEL } from './model-deployment/pods.js';
+import { ModelDeploymentReconciler } from './model-deployment/reconciler.js';
+import { DEFAULT_TOPOLOGY_KEYS, type TopologyKeys } from './topology.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface LeaderElectionConfig {
+  /** Namespace of the Lease (the operator's own). */
+  namespace: string;
+  /** Lease name. Default `weft-operator`. */
+  name?: string;
+  /** Unique per operator instance (the pod name in a cluster). */
+  identity: string;
+  leaseDurationMs?: number;
+  renewDeadlineMs?: number;
+  retryPeriodMs?: number;
+  releaseOnStop?: boolean;
+}
+
+export interface OperatorOptions {
+  kubeConfig: KubeConfig;
+  /** Campaign for a Lease and reconcile only while leading; `false` reconciles at once (a single instance). */
+  leaderElection: LeaderElectionConfig | false;
+  topologyKeys?: Partial<TopologyKeys>;
+  /** Scheduler profile; default `DEFAULT_OPERATOR_PROFILE`. */
+  profile?: ProfileConfig;
+  /** Keys reconciled at once. Default 4. */
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+const FTJ_PREFIX = 'ftj:';
+
+/**
+ * The Kubernetes operator: informers on ModelDeployments, FineTuneJobs, Nodes and Pods; a
+ * work queue of CR keys; the reconcilers; leader election. Informers run on every instance
+ * (a standby keeps warm caches and is ready at once); only the leader has a work queue, so
+ * only the leader writes.
+ *
+ * @example
+ * const kubeConfig = new KubeConfig();
+ * kubeConfig.loadFromDefault();
+ * const operator = new Operator({ kubeConfig, leaderElection: { namespace: 'weft-system', identity: hostname() } });
+ * await operator.start();
+ * process.on('SIGTERM', () => void operator.stop());
+ */
+export class Operator {
+  readonly #client: KubeClient;
+  readonly #log: (line: string) => void;
+  readonly #concurrency: number;
+  readonly #deployments: Informer<ModelDeployment>;
+  readonly #jobs: Informer<FineTuneJob>;
+  readonly #nodes: Informer<NodeObject>;
+  readonly #pods: Informer<PodObject>;
+  readonly #reconciler: ModelDeploymentReconciler;
+  readonly #election: LeaderElection | undefined;
+  #queue: WorkQueue | undefined;
+  #state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
+  #reconciles = 0;
+  #errors = 0;
+
+  constructor(options: OperatorOptions) {
+    const concurrency = options.concurrency ?? 4;
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer >= 1, got ${concurrency}`);
+    this.#concurrency = concurrency;
+    this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    const kubeConfig = options.kubeConfig;
+    this.#client = new KubeClient(kubeConfig);
+    const onError = (what: string) => (error: unknown) => {
+      this.#errors++;
+      this.#log(`${what} informer: ${describeApiError(error)}; restarting`);
+    };
+    const crPath = (plural: string): string => `/apis/${WEFT_GROUP}/${WEFT_VERSION}/${plural}`;
+    this.#deployments = new Informer({ kubeConfig, path: crPath(MODEL_DEPLOYMENTS), list: () => this.#client.listModelDeployments(), onError: onError('ModelDeployment') });
+    this.#jobs = new Informer({ kubeConfig, path: crPath(FINE_TUNE_JOBS), list: () => this.#client.listFineTuneJobs(), onError: onError('FineTuneJob') });
+    this.#nodes = new Informer({ kubeConfig, path: '/api/v1/nodes', list: () => this.#client.listNodes(), onError: onError('Node') });
+    this.#pods = new Informer({ kubeConfig, path: '/api/v1/pods', list: () => this.#client.listPods(), onError: onError('Pod') });
+    const topologyKeys = { ...DEFAULT_TOPOLOGY_KEYS, ...options.topologyKeys };
+    this.#reconciler = new ModelDeploymentReconciler({
+      client: this.#client,
+      caches: { deployment: (key) => this.#deployments.get(key), nodes: () => this.#nodes.list(), pods: () => this.#pods.list() },
+      events: new EventRecorder(this.#client, this.#log),
+      topologyKeys,
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      log: this.#log,
+    });
+    this.#wireInformers();
+    const le = options.leaderElection;
+    this.#election =
+      le === false
+        ? undefined
+        : new LeaderElection({
+            client: this.#client,
+            namespace: le.namespace,
+            name: le.name ?? 'weft-operator',
+            identity: le.identity,
+            ...(le.leaseDurationMs === undefined ? {} : { leaseDurationMs: le.leaseDurationMs }),
+            ...(le.renewDeadlineMs === undefined ? {} : { renewDeadlineMs: le.renewDeadlineMs }),
+            ...(le.retryPeriodMs === undefined ? {} : { retryPeriodMs: le.retryPeriodMs }),
+            ...(le.releaseOnStop === undefined ? {} : { releaseOnStop: le.releaseOnStop }),
+            onStartedLeading: () => {
+              this.#log(`${le.identity}: leading`);
+              this.#lead();
+            },
+            onStoppedLeading: () => {
+              this.#log(`${le.identity}: stopped leading`);
+              void this.#standBy();
+            },
+            onError: (error) => {
+              this.#errors++;
+              this.#log(`leader election: ${describeApiError(error)}`);
+            },
+          });
+  }
+
+  /** True while this instance reconciles (leader, or no leader election). */
+  get isLeader(): boolean {
+    return this.#queue !== undefined;
+  }
+
+  /** For /readyz: every cache has listed once (a standby is ready to take over at once). */
+  get ready(): boolean {
+    return this.#state === 'running' && this.#deployments.synced && this.#jobs.synced && this.#nodes.synced && this.#pods.synced;
+  }
+
+  /** For /healthz: started and not stopped. */
+  get healthy(): boolean {
+    return this.#state === 'starting' || this.#state === 'running';
+  }
+
+  /** Reconciles run and errors seen (informer, election, reconcile). */
+  get stats(): { reconciles: number; errors: number; queueDepth: number } {
+    return { reconciles: this.#reconciles, errors: this.#errors, queueDepth: this.#queue?.depth ?? 0 };
+  }
+
+  /** Starts the informers, waits for their first lists, then campaigns (or leads at once). */
+  async start(): Promise<void> {
+    if (this.#state !== 'new') throw new Error(`operator already ${this.#state}`);
+    this.#state = 'starting';
+    await Promise.all([this.#deployments.start(), this.#jobs.start(), this.#nodes.start(), this.#pods.start()]);
+    // stop() may have run while the lists were under way.
+    if ((this.#state as string) !== 'starting') return;
+    this.#state = 'running';
+    if (this.#election === undefined) this.#lead();
+    else this.#election.start();
+  }
+
+  /** Graceful stop: stop campaigning (releasing the Lease), finish running reconciles, stop the informers. */
+  async stop(): Promise<void> {
+    if (this.#state === 'stopped' || this.#state === 'stopping') return;
+    this.#state = 'stopping';
+    await this.#election?.stop();
+    await this.#standBy();
+    await Promise.all([this.#deployments.stop(), this.#jobs.stop(), this.#nodes.stop(), this.#pods.stop()]);
+    this.#state = 'stopped';
+  }
+
+  /** Resolves when the work queue is empty (tests). */
+  async idle(): Promise<void> {
+    await this.#queue?.onIdle();
+  }
+
+  #lead(): void {
+    if (this.#queue !== undefined || this.#state !== 'running') return;
+    this.#queue = new WorkQueue({
+      concurrency: this.#concurrency,
+      handler: (key) => this.#reconcile(key),
+      onError: (key, error, retryInMs) => {
+        this.#errors++;
+        this.#log(`reconcile ${key}: ${describeApiError(error)}; retry in ${retryInMs} ms`);
+      },
+    });
+    for (const md of this.#deployments.list()) this.#queue.add(keyOf(md.metadata));
+    for (const job of this.#jobs.list()) this.#queue.add(FTJ_PREFIX + keyOf(job.metadata));
+  }
+
+  async #standBy(): Promise<void> {
+    const queue = this.#queue;
+    this.#queue = undefined;
+    await queue?.shutDown();
+  }
+
+  async #reconcile(key: string): Promise<void> {
+    this.#reconciles++;
+    if (key.startsWith(FTJ_PREFIX)) {
+      const job = this.#jobs.get(key.slice(FTJ_PREFIX.length));
+      if (job !== undefined) await reconcileFineTuneJob(this.#client, job);
+      return;
+    }
+    const result = await this.#reconciler.reconcile(key);
+    if (result.requeueAfterMs !== undefined) this.#queue?.addAfter(key, result.requeueAfterMs);
+  }
+
+  #wireInformers(): void {
+    this.#deployments.on((_event, md) => this.#queue?.add(keyOf(md.metadata)));
+    this.#jobs.on((_event, job) => this.#queue?.add(FTJ_PREFIX + keyOf(job.metadata)));
+    // Capacity changed: every deployment may now fit (or no longer does).
+    this.#nodes.on(() => {
+      for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
+    });
+    this.#pods.on((event, pod) => {
+      const owner = pod.metadata.labels?.[DEPLOYMENT_LABEL];
+      if (event === 'delete') this.#reconciler.forgetPod(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+      if (owner !== undefined) this.#queue?.add(`${pod.metadata.namespace ?? ''}/${owner}`);
+      // Another workload's pod went away: its resources may let a waiting deployment fit.
+      else if (event === 'delete' && (pod.spec?.nodeName ?? '') !== '') for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { nodeSpec } from '../scheduler/index.js';
+import { Placer } from './placement.js';
+
+const node = (name: string, leaf: number, gpuType = 'h100-sxm') =>
+  nodeSpec({ name, gpuType, gpuCount: 8, cpuMilli: 96_000, memoryMiB: 1_048_576, leaf, nvlinkDomain: leaf, rail: 0, spineGroup: 0 });
+const demand = { gpus: 2, cpuMilli: 4000, memoryMiB: 32_768 };
+
+describe('Placer', () => {
+  it('counts occupied and newly placed pods: never more GPUs on a node than it has', () => {
+    const placer = new Placer([node('n0', 0), node('n1', 1)]);
+    expect(placer.occupy('x/a', 'n0', { gpus: 6, cpuMilli: 0, memoryMiB: 0 })).toBe(true);
+    const nodes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = placer.place(`d/p-${i}`, demand);
+      if (r.kind === 'placed') nodes.push(r.node);
+    }
+    // 2 free on n0, 8 on n1: five 2-GPU pods fit exactly.
+    expect(nodes.filter((n) => n === 'n0')).toHaveLength(1);
+    expect(nodes.filter((n) => n === 'n1')).toHaveLength(4);
+    const full = placer.place('d/p-5', demand);
+    expect(full.kind).toBe('unschedulable');
+    if (full.kind === 'unschedulable') expect(full.reason).toMatch(/^0\/2 nodes are available/);
+  });
+
+  it('honours the GPU type and refuses to occupy an unknown node or beyond capacity', () => {
+    const placer = new Placer([node('h', 0), node('a', 1, 'a100-80g-sxm')]);
+    expect(placer.place('d/p', { ...demand, gpuType: 'a100-80g-sxm' })).toEqual({ kind: 'placed', node: 'a' });
+    expect(placer.occupy('x/y', 'nowhere', demand)).toBe(false);
+    expect(placer.occupy('x/z', 'h', { gpus: 9, cpuMilli: 0, memoryMiB: 0 })).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+import {
+  buildFramework,
+  ClusterState,
+  GangDirectory,
+  parseSchedulerConfig,
+  podSpec,
+  type Framework,
+  type NodeSpec,
+  type ProfileConfig,
+} from '../scheduler/index.js';
+
+/**
+ * The profile the operator schedules with unless configured otherwise: filters for cordons,
+ * taints, affinity, GPU model and resources, best-fit packing and topology locality. No
+ * preemption: a victim chosen inside the scheduler would have to be deleted in the cluster
+ * first, which the operator does not do yet.
+ */
+export const DEFAULT_OPERATOR_PROFILE: ProfileConfig = parseSchedulerConfig(
+  `profiles:
+  - name: operator
+    plugins:
+      - { name: NodeUnschedulable }
+      - { name: TaintToleration, weight: 1 }
+      - { name: NodeAffinity, weight: 1 }
+      - { name: GpuType }
+      - { name: ResourceFit }
+      - { name: BestFit, weight: 1 }
+      - { name: TopologyLocality, weight: 1 }
+      - { name: DefaultBinder }
+`,
+  'operator default profile',
+).profiles[0]!;
+
+/** What one pod needs. */
+export interface PodDemand {
+  gpus: number;
+  cpuMilli: number;
+  memoryMiB: number;
+  /** Required GPU model; undefined accepts any. */
+  gpuType?: string;
+  priority?: number;
+}
+
+export type PlacementResult = { kind: 'placed'; node: string } | { kind: 'unschedulable'; reason: string };
+
+/**
+ * One round of placement decisions over a snapshot of the cluster: the Nodes, then the pods
+ * already running or bound (`occupy`), then the new pods (`place`), each through the
+ * scheduler framework. The operator builds a fresh `Placer` per reconcile, so a decision is
+ * always made against the latest Nodes and pods; it holds no scheduling logic itself.
+ *
+ * @example
+ * const placer = new Placer(nodeView(nodes).nodes);
+ * placer.occupy('default/other-0', 'gpu-1', { gpus: 4, cpuMilli: 0, memoryMiB: 0 });
+ * const result = placer.place('default/llama-0', { gpus: 1, cpuMilli: 4000, memoryMiB: 32768 });
+ */
+export class Placer {
+  readonly #cluster: ClusterState;
+  readonly #framework: Framework;
+
+  constructor(nodes: readonly NodeSpec[], profile: ProfileConfig = DEFAULT_OPERATOR_PROFILE) {
+    this.#cluster = new ClusterState(nodes);
+    this.#framework = buildFramework(profile, { cluster: this.#cluster, gangs: new GangDirectory(), seed: 1 });
+  }
+
+  /**
+   * Records a pod that already holds resources on `nodeName`. Returns false (and records
+   * nothing) when the node is unknown or the pod does not fit there, for example when another
+   * scheduler overcommitted it; the caller reports that.
+   */
+  occupy(podKey: string, nodeName: string, demand: PodDemand): boolean {
+    const node = this.#cluster.nodeIndex(nodeName);
+    if (node === undefined) return false;
+    try {
+      this.#cluster.allocate(this.#spec(podKey, { ...demand, gpuType: undefined }), node);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Places a new pod and keeps its resources taken for the rest of this round. */
+  place(podKey: string, demand: PodDemand): PlacementResult {
+    const result = this.#framework.scheduleOne(this.#spec(podKey, demand), 0);
+    if (result.kind === 'bound') return { kind: 'placed', node: this.#cluster.node(result.node).name };
+    if (result.kind === 'waiting') {
+      // The operator's profiles have no permit plugin that waits; give the resources back.
+      this.#framework.reject(podKey, 'operator does not wait at permit');
+      return { kind: 'unschedulable', reason: 'a permit plugin asked to wait, which the operator does not support' };
+    }
+    return { kind: 'unschedulable', reason: result.diagnosis.toString() };
+  }
+
+  #spec(podKey: string, demand: PodDemand): ReturnType<typeof podSpec> {
+    return podSpec({
+      name: podKey,
+      gpuCount: demand.gpus,
+      gpuMilli: demand.gpus === 0 ? 0 : 1000,
+      gpuType: demand.gpuType,
+      cpuMilli: demand.cpuMilli,
+      memoryMiB: demand.memoryMiB,
+      priority: demand.priority ?? 0,
+      preemptible: false,
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { readAcmeJobs } from '../formats/acme.js';
+import { readSpotGpuJobs } from '../formats/alibaba-v2026-jobs.js';
 import { readHeliosJobs } from '../formats/helios.js';
 import { readPhillyJobs } from '../formats/philly.js';
 import { readPolluxWorkload } from '../formats/pollux.js';
@@ -6,10 +7,10 @@ import { FieldError, ReadSummary, type MalformedRowPolicy } from '../read/read-s
 import type { WorkloadArrival } from '../weft/records.js';
 import { TraceWriter } from '../weft/trace-writer.js';
 import { ModelClassMapper } from './model-class-rules.js';
-import { acmeArrival, heliosArrival, phillyArrival, polluxArrival } from './to-arrivals.js';
+import { acmeArrival, heliosArrival, phillyArrival, polluxArrival, spotGpuArrival } from './to-arrivals.js';
 
 /** Public job-trace formats that convert to a Weft trace. */
-export const JOB_TRACE_FORMATS = ['philly', 'helios', 'acme', 'pollux'] as const;
+export const JOB_TRACE_FORMATS = ['philly', 'helios', 'acme', 'pollux', 'alibaba-v2026-spot'] as const;
 
 /** One of JOB_TRACE_FORMATS. */
 export type JobTraceFormat = (typeof JOB_TRACE_FORMATS)[number];
@@ -20,9 +21,10 @@ export const ATTRIBUTION: Record<JobTraceFormat, string> = {
   helios: 'SenseTime Helios traces (S-Lab-System-Group/HeliosData), Hu et al., SC 2021',
   acme: 'Shanghai AI Lab Acme traces (InternLM/AcmeTrace), Hu et al., NSDI 2024',
   pollux: 'Pollux workloads (msr-fiddle/blox workload_pollux, MIT), Qiao et al., OSDI 2021',
+  'alibaba-v2026-spot': 'Alibaba cluster-trace-v2026-spot-gpu (alibaba/clusterdata), Duan et al., ASPLOS 2026',
 };
 
-/** Streams the rows of `path` as arrivals, given the origin (unused by Pollux, whose times are relative). */
+/** Streams the rows of `path` as arrivals, given the origin (unused by Pollux and spot-GPU, whose times are relative). */
 async function* arrivals(
   format: JobTraceFormat,
   path: string,
@@ -43,6 +45,9 @@ async function* arrivals(
     case 'pollux':
       for await (const j of readPolluxWorkload(path, summary)) yield { submitEpochS: 0, arrival: () => polluxArrival(j, mapper) };
       return;
+    case 'alibaba-v2026-spot':
+      for await (const j of readSpotGpuJobs(path, summary)) yield { submitEpochS: 0, arrival: () => spotGpuArrival(j, mapper) };
+      return;
   }
 }
 
@@ -52,7 +57,7 @@ export interface ImportResult {
   summary: ReadSummary;
   /** Workload arrivals written. */
   written: number;
-  /** The earliest submission (t = 0 of the trace), s since the epoch; undefined for Pollux. */
+  /** The earliest submission (t = 0 of the trace), s since the epoch; undefined for traces with relative times (Pollux, spot-GPU). */
   originEpochS?: number;
 }
 
@@ -72,7 +77,7 @@ export async function importJobTrace(
   const policy = options.policy ?? 'error';
   const mapper = options.mapper ?? new ModelClassMapper();
   let origin: number | undefined;
-  if (format !== 'pollux') {
+  if (format !== 'pollux' && format !== 'alibaba-v2026-spot') {
     for await (const row of arrivals(format, input, new ReadSummary(input, policy), 0, mapper)) origin = Math.min(origin ?? Infinity, row.submitEpochS);
   }
   const summary = new ReadSummary(input, policy);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { ReadSummary } from '../read/read-summary.js';
 import type { TraceRecord, WorkloadArrival } from '../weft/records.js';
 import { readWeftTrace } from '../weft/trace-reader.js';
 import { importJobTrace } from './import-job-trace.js';
+import { importPaiV2020 } from './import-pai-v2020.js';
 import { loadModelClassMapper } from './load-mapping.js';
 import { ModelClassMapper, type JobFeatures } from './model-class-rules.js';
 import { polluxWork } from './pollux-work.js';
@@ -198,5 +199,40 @@ describe('importJobTrace', () => {
     );
     expect(existsSync(badOut)).toBe(false);
     expect(existsSync(`${badOut}.partial`)).toBe(false);
+  });
+});
+
+describe('Alibaba job traces into trace.proto', () => {
+  it('joins the PAI v2020 job, task and tag tables: GPUs summed over tasks, fractions rounded up, workload tags mapped', async () => {
+    const tables = join(dir, 'pai');
+    mkdirSync(tables);
+    writeFileSync(join(tables, 'pai_job_table.csv'), ['j1,i1,u1,Terminated,1000.0,2000.0', 'j2,i2,u2,Failed,900.0,950.0', 'j3,i3,u3,Waiting,1100.0,'].join('\n'));
+    writeFileSync(
+      join(tables, 'pai_task_table.csv'),
+      ['j1,worker,4.0,Terminated,1010.0,1990.0,600.0,30.0,100.0,V100', 'j1,ps,2.0,Terminated,1005.0,1995.0,400.0,10.0,,', 'j2,tensorflow,1.0,Failed,905.0,950.0,600.0,29.0,50.0,T4'].join('\n'),
+    );
+    writeFileSync(join(tables, 'pai_group_tag_table.csv'), 'i1,u1,V100,g1,bert\ni2,u2,,g2,\n');
+    const out = join(dir, 'pai.weft');
+    const result = await importPaiV2020(tables, out);
+    expect([result.written, result.jobsWithoutTasks, result.jobs.rows, result.tasks.rows, result.tags?.rows]).toEqual([3, 1, 3, 3, 2]);
+    const { header, jobs } = await workloads(out);
+    expect(header).not.toHaveProperty('header.originEpochS');
+    expect(jobs.map((j) => [j.id, j.arrivalNs, j.spec.kind === 'training' ? [j.spec.gpus, j.spec.cpus, j.spec.nodes, j.spec.gpuType, j.spec.application, j.spec.modelClass] : [], j.recorded])).toEqual([
+      ['j1', 100e9, [4, 32, 6, 'V100', 'bert', 'bert-base'], { status: 'COMPLETED', sourceStatus: 'Terminated', queuedNs: 5e9, runNs: 990e9 }],
+      ['j2', 0, [1, 6, 1, 'T4', '', 'resnet-50'], { status: 'FAILED', sourceStatus: 'Failed', queuedNs: 5e9, runNs: 45e9 }],
+      ['j3', 200e9, [0, 0, 0, '', '', ''], { status: 'UNSPECIFIED', sourceStatus: 'Waiting' }],
+    ]);
+    expect(await errorOf(() => importPaiV2020(join(dir, 'nowhere'), join(dir, 'x.weft')))).toContain('pai_job_table.csv: table not found');
+  });
+
+  it('converts spot-GPU jobs: GPUs per worker times workers, HP jobs at a higher priority', async () => {
+    const input = tempFile('job_info_df.csv', ['job_name,organization,gpu_model,cpu_request,gpu_request,worker_num,submit_time,duration,job_type', '1,7,A10,20,1,1,0,600,HP', '2,9,A100-SXM4-80GB,15,1,94,3600,71718,Spot'].join('\n'));
+    const out = join(dir, 'spot.weft');
+    await importJobTrace('alibaba-v2026-spot', input, out);
+    const { jobs } = await workloads(out);
+    expect(jobs.map((j) => [j.id, j.arrivalNs, j.priority, j.queue, j.spec.kind === 'training' ? [j.spec.gpus, j.spec.nodes, j.spec.gpuType, j.spec.modelClass] : []])).toEqual([
+      ['1', 0, 1, '7', [1, 1, 'A10', 'resnet-50']],
+      ['2', 3600e9, 0, '9', [94, 94, 'A100-SXM4-80GB', 'bert-large']],
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import type { AcmeJob } from '../formats/acme.js';
+import type { PaiJob, PaiStatus } from '../formats/alibaba-v2020-jobs.js';
+import type { SpotGpuJob } from '../formats/alibaba-v2026-jobs.js';
 import type { HeliosJob } from '../formats/helios.js';
 import type { PhillyJob } from '../formats/philly.js';
 import type { PolluxJob } from '../formats/pollux.js';
@@ -111,5 +113,74 @@ export function polluxArrival(job: PolluxJob, mapper: ModelClassMapper): Workloa
     queue: '',
     priority: 0,
     spec: training(mapper, features, { nodes: 0, cpus: 0, gpuType: '', batchSize: job.batchSize }),
+  };
+}
+
+/**
+ * A spot-GPU (v2026) job: GPUs are `gpu_request x worker_num` (rounded up to whole GPUs),
+ * high-priority jobs get priority 1 and spot jobs 0, the organisation is the queue. The trace
+ * records a duration but no outcome.
+ */
+export function spotGpuArrival(job: SpotGpuJob, mapper: ModelClassMapper): WorkloadArrival {
+  const gpus = Math.ceil(job.gpusPerWorker * job.workers);
+  const features: JobFeatures = { source: 'alibaba-v2026-spot', gpus, runS: job.durationS };
+  return {
+    id: job.jobName,
+    arrivalNs: Math.round(job.submitS * NS_PER_S),
+    user: '',
+    queue: job.organization,
+    priority: job.jobType === 'HP' ? 1 : 0,
+    spec: training(mapper, features, { nodes: job.workers, cpus: job.cpusPerWorker * job.workers, gpuType: job.gpuModel, batchSize: 0 }),
+    recorded: { status: 'UNSPECIFIED', sourceStatus: job.jobType, runNs: Math.round(job.durationS * NS_PER_S) },
+  };
+}
+
+/** What the PAI v2020 task table says about one job, summed over its tasks. */
+export interface PaiJobResources {
+  /** Whole GPUs: the sum of instances x requested GPU fraction, rounded up (GPU sharing below one counts as one). */
+  gpus: number;
+  cpus: number;
+  instances: number;
+  /** The first GPU type assigned to any task ('' when none). */
+  gpuType: string;
+  firstStartS?: number;
+  lastEndS?: number;
+}
+
+function paiStatus(status: PaiStatus): RecordedStatus {
+  switch (status) {
+    case 'Terminated':
+      return 'COMPLETED';
+    case 'Failed':
+      return 'FAILED';
+    case 'Running':
+      return 'RUNNING';
+    case 'Waiting':
+      return 'UNSPECIFIED';
+  }
+}
+
+/**
+ * A PAI v2020 job joined with its tasks' resources and its workload tag (`workload` of
+ * pai_group_tag_table, '' when untagged). Queueing is the first task's launch minus the job's
+ * submission; run time is the last task end minus the first launch.
+ */
+export function paiArrival(job: PaiJob, resources: PaiJobResources, workload: string, originS: number, mapper: ModelClassMapper): WorkloadArrival {
+  const { firstStartS, lastEndS } = resources;
+  const runS = firstStartS !== undefined && lastEndS !== undefined && lastEndS >= firstStartS ? lastEndS - firstStartS : undefined;
+  const features: JobFeatures = { source: 'alibaba-v2020', gpus: resources.gpus, ...(runS === undefined ? {} : { runS }), ...(workload === '' ? {} : { application: workload }) };
+  return {
+    id: job.jobName,
+    arrivalNs: arrivalNs(job.submitS, originS, 'start_time'),
+    user: job.user,
+    queue: '',
+    priority: 0,
+    spec: training(mapper, features, { nodes: resources.instances, cpus: resources.cpus, gpuType: resources.gpuType, batchSize: 0 }),
+    recorded: {
+      status: paiStatus(job.status),
+      sourceStatus: job.status,
+      ...(firstStartS === undefined || firstStartS < job.submitS ? {} : { queuedNs: Math.round((firstStartS - job.submitS) * NS_PER_S) }),
+      ...(runS === undefined ? {} : { runNs: Math.round(runS * NS_PER_S) }),
+    },
   };
 }

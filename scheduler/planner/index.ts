@@ -7,3 +7,4 @@ export { loadProfile, tokenStats, type LoadProfile, type TokenStats } from './lo
 export { planDeployment, type Candidate, type DeploymentPlan, type PlanInput, type RejectedConfiguration } from './plan.js';
 export { DEFAULT_ENGINE_LIMITS, ReplicaModel, type ReplicaEngineLimits, type ReplicaPrediction } from './replica-model.js';
 export { formatSlo, parseDurationNs, parseSlo, type SloTargets } from './slo.js';
+export { planAndVerify, resampledStream, verifyCandidate, type Verification, type VerifiedPlan, type VerifyOptions } from './verify.js';

@@ -10,6 +10,8 @@ export interface LoadProfile {
   readonly requestsPerSec: number;
   readonly promptTokens: TokenStats;
   readonly outputTokens: TokenStats;
+  /** The sampled requests, for resampling a stream to simulate (the verify step). */
+  readonly requests: readonly { readonly promptTokens: number; readonly outputTokens: number }[];
 }
 
 /** Moments and percentiles of a token-count distribution. */
@@ -21,6 +23,8 @@ export interface TokenStats {
   readonly p99: number;
   readonly max: number;
   readonly samples: number;
+  /** `percentiles[k]` is the k-th percentile (nearest rank), k = 0..100: the distribution's shape for mixtures. */
+  readonly percentiles: readonly number[];
 }
 
 /**
@@ -47,6 +51,7 @@ export function tokenStats(counts: readonly number[], field: string): TokenStats
     p99: at(0.99),
     max: sorted[sorted.length - 1]!,
     samples: counts.length,
+    percentiles: Array.from({ length: 101 }, (_, k) => (k === 0 ? sorted[0]! : at(k / 100))),
   };
 }
 
@@ -64,5 +69,6 @@ export function loadProfile(requestsPerSec: number, requests: readonly { promptT
     requestsPerSec,
     promptTokens: tokenStats(requests.map((r) => r.promptTokens), 'promptTokens'),
     outputTokens: tokenStats(requests.map((r) => r.outputTokens), 'outputTokens'),
+    requests: requests.map((r) => ({ promptTokens: r.promptTokens, outputTokens: r.outputTokens })),
   };
 }

@@ -29,6 +29,12 @@ export interface PlanInput {
   readonly maxReplicas?: number;
   /** Fraction of each target kept in reserve: a p99 must be at most (1 - headroom) x target. Default 0.1. */
   readonly headroom?: number;
+  /**
+   * Highest predicted replica utilisation a plan may run at. Default 0.8: the screen is checked
+   * against simulation up to there (planner.test.ts); above it queueing grows faster than the
+   * model says, and a plan has no room for a burst.
+   */
+  readonly maxUtilisation?: number;
   readonly limits?: ReplicaEngineLimits;
   /** Price overrides per GPU-hour, by GPU key. */
   readonly pricePerGpuHourUsd?: Readonly<Record<string, number>>;
@@ -45,7 +51,7 @@ export interface Candidate {
   readonly prediction: ReplicaPrediction;
   /** Every target met with the headroom. */
   readonly meets: boolean;
-  /** Largest predicted p99 / allowed p99 over the targets (Infinity when infeasible). */
+  /** Largest of predicted p99 / allowed p99 over the targets and utilisation / its limit (Infinity when infeasible). */
   readonly worstRatio: number;
   /** What it misses by, one line per missed target (or the infeasibility reason). */
   readonly misses: readonly string[];
@@ -78,10 +84,13 @@ const TARGETS = [
   ['e2eP99Ns', 'e2e-p99'],
 ] as const;
 
-function judge(prediction: ReplicaPrediction, slo: SloTargets, headroom: number): { meets: boolean; worstRatio: number; misses: string[] } {
+function judge(prediction: ReplicaPrediction, slo: SloTargets, headroom: number, maxUtilisation: number): { meets: boolean; worstRatio: number; misses: string[] } {
   if (!prediction.feasible) return { meets: false, worstRatio: Infinity, misses: [prediction.reason ?? 'infeasible'] };
-  let worstRatio = 0;
+  let worstRatio = prediction.utilisation / maxUtilisation;
   const misses: string[] = [];
+  if (prediction.utilisation > maxUtilisation) {
+    misses.push(`utilisation ${(prediction.utilisation * 100).toFixed(0)}% > ${(maxUtilisation * 100).toFixed(0)}% planning limit`);
+  }
   for (const [key, label] of TARGETS) {
     const target = slo[key];
     if (target === undefined) continue;
@@ -120,6 +129,10 @@ export function planDeployment(input: PlanInput): DeploymentPlan {
   const model = getModel(input.model, 'model');
   const headroom = input.headroom ?? 0.1;
   if (!(headroom >= 0 && headroom < 1)) throw badInput('headroom out of range', { field: 'headroom', value: headroom, expected: 'a fraction in [0, 1)' });
+  const maxUtilisation = input.maxUtilisation ?? 0.8;
+  if (!(maxUtilisation > 0 && maxUtilisation <= 1)) {
+    throw badInput('maxUtilisation out of range', { field: 'maxUtilisation', value: maxUtilisation, expected: 'a fraction in (0, 1]' });
+  }
   const maxReplicas = input.maxReplicas ?? 64;
   if (!Number.isInteger(maxReplicas) || maxReplicas < 1) {
     throw badInput('maxReplicas must be a positive integer', { field: 'maxReplicas', value: maxReplicas, expected: 'an integer >= 1' });
@@ -159,8 +172,8 @@ export function planDeployment(input: PlanInput): DeploymentPlan {
         }
         const at = (replicas: number): Candidate => {
           screened++;
-          const prediction = replicaModel.predict(input.load.requestsPerSec / replicas, input.load);
-          const verdict = judge(prediction, input.slo, headroom);
+          const prediction = replicaModel.predict(input.load.requestsPerSec / replicas, input.load, replicas);
+          const verdict = judge(prediction, input.slo, headroom, maxUtilisation);
           return {
             gpu: gpu.name,
             tp,

@@ -42,8 +42,34 @@ export interface ReplicaPrediction {
   readonly e2eP99Ns: number;
 }
 
-/** z of the standard normal at 0.99. */
-const Z99 = 2.3263;
+/** Upper tail of the standard normal, P(Z > z) (Abramowitz & Stegun 7.1.26, error below 1.5e-7). */
+function normalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
+
+/**
+ * The 99th percentile over requests of a mean of (O - 1) gaps of mean `meanNs`, each with an
+ * independent part of deviation `gapSigmaNs` and a part shared by the whole request of deviation
+ * `sharedSigmaNs`, with O distributed as `outputPercentiles` (k = 0..100): the x where the
+ * mixture's tail mean_O P(N(mean, gap^2 / (O - 1) + shared^2) > x) falls to 1%, by bisection.
+ */
+function mixtureP99(meanNs: number, gapSigmaNs: number, sharedSigmaNs: number, outputPercentiles: readonly number[]): number {
+  const sigmas = outputPercentiles.map((o) => Math.sqrt((gapSigmaNs * gapSigmaNs) / Math.max(1, o - 1) + sharedSigmaNs * sharedSigmaNs));
+  const widest = Math.max(...sigmas);
+  if (!(widest > 0)) return meanNs;
+  const tail = (x: number): number => sigmas.reduce((sum, sigma) => sum + (sigma > 0 ? normalTail((x - meanNs) / sigma) : 0), 0) / sigmas.length;
+  let low = meanNs;
+  let high = meanNs + 10 * widest;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (tail(mid) > 0.01) low = mid;
+    else high = mid;
+  }
+  return high;
+}
 
 /**
  * Steady-state queueing model of one replica of a continuous-batching engine with chunked
@@ -138,7 +164,14 @@ export class ReplicaModel {
   }
 
   /** Predicts the replica's steady state at `requestsPerSec` with the load's token distributions. */
-  predict(requestsPerSec: number, load: Pick<LoadProfile, 'promptTokens' | 'outputTokens'>): ReplicaPrediction {
+  /**
+   * `requestsPerSec` is this replica's share; `pooledReplicas` is how many replicas a balancing
+   * router spreads the deployment's stream over (it smooths each replica's arrivals).
+   */
+  predict(requestsPerSec: number, load: Pick<LoadProfile, 'promptTokens' | 'outputTokens'>, pooledReplicas = 1): ReplicaPrediction {
+    if (!Number.isInteger(pooledReplicas) || pooledReplicas < 1) {
+      throw new RangeError(`ReplicaModel.predict: pooledReplicas must be a positive integer, got ${String(pooledReplicas)}`);
+    }
     const infeasible = (reason: string): ReplicaPrediction => ({
       feasible: false,
       reason,
@@ -199,18 +232,39 @@ export class ReplicaModel {
     const serviceNsPerToken = fullStepNs / chunk;
     const rho = ratePerNs * prompt.mean * serviceNsPerToken;
     if (rho >= 1) return infeasible(`prefill needs ${(rho * 100).toFixed(0)}% of the spare step budget`);
-    const waitMeanNs = (ratePerNs * prompt.secondMoment * serviceNsPerToken * serviceNsPerToken) / (2 * (1 - rho));
+    // Waiting for the prefill lane of this replica: a GI/G/1 queue by the Allen-Cunneen
+    // (Kingman) approximation, E[W] = rho / (1 - rho) E[S] (ca^2 + cs^2) / 2, with an exponential
+    // tail P(W > t) = rho e^{-t rho / E[W]}. A router that balances `pooledReplicas` replicas
+    // splits the Poisson stream about evenly, which smooths each replica's arrivals like a
+    // round-robin split (Erlang-c gaps, ca^2 = 1 / c); one replica sees Poisson arrivals (ca^2 = 1,
+    // and the formula is Pollaczek-Khinchine).
+    const meanServiceNs = prompt.mean * serviceNsPerToken;
+    const serviceCv2 = prompt.secondMoment / (prompt.mean * prompt.mean) - 1;
+    const arrivalCv2 = (1 + 1 / pooledReplicas) / 2;
+    const waitMeanNs = (rho / (1 - rho)) * meanServiceNs * ((arrivalCv2 + serviceCv2) / 2);
     const waitP99Ns = rho > 0.01 ? (waitMeanNs / rho) * Math.log(rho / 0.01) : 0;
     const prefillMeanNs = this.#prefillTimeNs(Math.round(prompt.mean), running, contextTokens, chunk);
     const prefillP99Ns = this.#prefillTimeNs(prompt.p99, running, contextTokens, chunk);
     const ttftMeanNs = waitMeanNs + prefillMeanNs + tauNs / 2;
     const ttftP99Ns = Math.max(waitP99Ns + prefillMeanNs, waitMeanNs + prefillP99Ns) + tauNs / 2;
 
-    // TPOT: mean of a request's gaps; steps are full-chunk steps with probability rho.
-    const stepVarianceNs2 = rho * (1 - rho) * (fullStepNs - decodeOnlyNs) ** 2;
-    const busyPeriodSteps = Math.max(1, (prompt.mean / chunk) / (1 - rho));
-    const typicalGaps = Math.max(1, output.p50 - 1);
-    const tpotP99Ns = Math.min(Math.max(fullStepNs, tauNs), tauNs + Z99 * Math.sqrt((stepVarianceNs2 * busyPeriodSteps) / typicalGaps));
+    // TPOT: the mean of a request's O - 1 gaps. A step's time varies with the prefill it
+    // carries: the prompts that arrived during the previous step, a compound Poisson sum, so
+    // Var(step) = b^2 lambda tau E[P^2] with b the marginal step time of a prefill token. Gaps
+    // are taken as independent, so a request's TPOT is about normal with variance Var / (O - 1),
+    // and the p99 over requests solves mean over O of P(TPOT > x) = 1% (short outputs dominate).
+    // The batch itself drifts slowly: the count of other running requests is about Poisson with
+    // mean lambda E[O] tau (an M/G/infinity population) and persists over a request's lifetime, so its share of the variance does
+    // not average out over the gaps.
+    // Consecutive steps are correlated: a long step lets more prompts arrive, which lengthens the
+    // next one, an AR(1) with coefficient phi = b lambda E[P]; the variance of a mean over many
+    // such gaps is the independent one times 1 / (1 - phi)^2.
+    const perPrefillTokenNs = (this.stepTimeNs(running, contextTokens, prompt.mean, 0) - decodeOnlyNs) / prompt.mean;
+    const phi = Math.min(0.95, perPrefillTokenNs * ratePerNs * prompt.mean);
+    const stepSigmaNs = (perPrefillTokenNs * Math.sqrt(ratePerNs * tauNs * prompt.secondMoment)) / (1 - phi);
+    const perSequenceNs = this.stepTimeNs(running + 1, contextTokens, 0, 0) - decodeOnlyNs;
+    const batchSigmaNs = perSequenceNs * Math.sqrt(ratePerNs * decodeSteps * tauNs);
+    const tpotP99Ns = Math.min(Math.max(fullStepNs, tauNs), mixtureP99(tauNs, stepSigmaNs, batchSigmaNs, output.percentiles));
     const e2eP99Ns = ttftP99Ns + Math.max(0, output.p99 - 1) * tauNs;
     return {
       feasible: true,

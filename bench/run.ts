@@ -2,13 +2,14 @@ import { cpus } from 'node:os';
 import type { Suite, SuiteReport } from './figures.js';
 import { engineSuite } from './suites/engine.js';
 import { schedulerSuite } from './suites/scheduler.js';
+import { servingSuite } from './suites/serving.js';
 
 /**
  * `npm run bench -- [suite...] [--json]`: runs the named suites (all by default). Progress and
  * tables go to stderr; with `--json`, stdout gets one JSON document with every figure as
  * {name, value, unit} and the ratios measured in the same run.
  */
-const suites: readonly Suite[] = [engineSuite, schedulerSuite];
+const suites: readonly Suite[] = [engineSuite, schedulerSuite, servingSuite];
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');

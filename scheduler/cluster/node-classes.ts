@@ -20,6 +20,9 @@ interface NodeClass {
 export class NodeClassIndex {
   readonly #cluster: ClusterState;
   readonly #specKey: string[];
+  /** Spec group of each node: nodes of equal spec (all but free resources and cordon) share it. */
+  readonly #specGroup: Int32Array;
+  readonly #specGroups: number;
   readonly #keyOf: string[];
   readonly #classes = new Map<string, NodeClass>();
   readonly #dirty: number[] = [];
@@ -31,6 +34,7 @@ export class NodeClassIndex {
     const n = cluster.nodeCount;
     this.#isDirty = new Uint8Array(n);
     this.#specKey = [];
+    this.#specGroup = new Int32Array(n);
     this.#keyOf = new Array<string>(n).fill('');
     const specIds = new Map<string, number>();
     for (let i = 0; i < n; i++) {
@@ -42,8 +46,10 @@ export class NodeClassIndex {
         specIds.set(spec, id);
       }
       this.#specKey.push(String(id));
+      this.#specGroup[i] = id;
       this.#file(i);
     }
+    this.#specGroups = specIds.size;
     cluster.onNodeChange((node) => {
       if (this.#isDirty[node] === 1) return;
       this.#isDirty[node] = 1;
@@ -68,6 +74,15 @@ export class NodeClassIndex {
       out[count++] = c.min;
     }
     return count;
+  }
+
+  /** The node's spec group, in [0, specGroupCount). */
+  specGroupOf(node: number): number {
+    return this.#specGroup[node]!;
+  }
+
+  get specGroupCount(): number {
+    return this.#specGroups;
   }
 
   get classCount(): number {

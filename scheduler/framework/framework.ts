@@ -100,6 +100,12 @@ export class Framework implements FrameworkHandle {
   readonly #perPodStateOnly: Plugin[];
   #nextStart = 0;
   #nowNs = 0;
+  /** Per filter: 1 when it is `specOnly` (its status is shared by every node of a spec group). */
+  readonly #specOnlyFilter: Uint8Array;
+  /** Per (filter, spec group): the status of the current cycle, valid when its stamp is `#cycleNo`. */
+  readonly #specStatus: Status[];
+  readonly #specStamp: Float64Array;
+  #cycleNo = 0;
 
   /** @throws RangeError for a bad weight, a duplicate plugin name, two queue-sort plugins, or a bad `feasibleNodesToFind`. */
   constructor(options: FrameworkOptions) {
@@ -144,6 +150,10 @@ export class Framework implements FrameworkHandle {
     this.#perPodStateOnly = nodePlugins.filter((p) => p.stateOnly !== true && p.isStateOnlyFor !== undefined);
     const stateOnly = nodePlugins.every((p) => p.stateOnly === true || p.isStateOnlyFor !== undefined);
     this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster) : undefined;
+    this.#specOnlyFilter = Uint8Array.from(this.#filter, (p) => (p.specOnly === true ? 1 : 0));
+    const slots = this.#classes === undefined ? 0 : this.#filter.length * this.#classes.specGroupCount;
+    this.#specStatus = new Array<Status>(slots).fill(Status.SUCCESS);
+    this.#specStamp = new Float64Array(slots).fill(-1);
   }
 
   get cluster(): ClusterState {
@@ -286,32 +296,66 @@ export class Framework implements FrameworkHandle {
     return count;
   }
 
-  /** Like `#findFeasible` over one representative node per class; leaves `#statuses` alone. */
+  /**
+   * Like `#findFeasible` over one representative node per class; leaves `#statuses` alone.
+   * A `specOnly` filter runs once per spec group per cycle and its status is reused for the
+   * group's other classes (equal by the flag's contract), in profile order as always.
+   */
   #findFeasibleClasses(ctx: CycleContext, pod: PodSpec): number {
+    const index = this.#classes!;
     const reps = this.#representatives;
-    const classes = this.#classes!.representatives(reps, this.#classSizes);
+    const classes = index.representatives(reps, this.#classSizes);
     this.#classCount = classes;
     const filters = this.#filter;
+    const specOnly = this.#specOnlyFilter;
+    const groups = index.specGroupCount;
+    const specStamp = this.#specStamp;
+    const specStatus = this.#specStatus;
+    const classStatuses = this.#classStatuses;
+    const feasible = this.#feasible;
+    const cycle = ++this.#cycleNo;
     let count = 0;
     for (let k = 0; k < classes; k++) {
       const node = reps[k]!;
+      const group = index.specGroupOf(node);
       let status = Status.SUCCESS;
       for (let f = 0; f < filters.length; f++) {
-        status = filters[f]!.filter(ctx, pod, node);
+        if (specOnly[f] === 1) {
+          const slot = f * groups + group;
+          if (specStamp[slot] !== cycle) {
+            specStamp[slot] = cycle;
+            specStatus[slot] = filters[f]!.filter(ctx, pod, node);
+          }
+          status = specStatus[slot]!;
+        } else {
+          status = filters[f]!.filter(ctx, pod, node);
+        }
         if (!status.isSuccess) break;
       }
-      this.#classStatuses[k] = status;
-      if (status.isSuccess) this.#feasible[count++] = node;
+      classStatuses[k] = status;
+      if (status.isSuccess) feasible[count++] = node;
     }
     return count;
   }
 
   /** Diagnosis from the last class pass: each class's status counts once per member. */
   #diagnoseClasses(diagnosis: Diagnosis): void {
+    // Plugins reuse status objects: count by identity over a short list, then add each reason once.
+    const seen: Status[] = [];
+    const counts: number[] = [];
     for (let k = 0; k < this.#classCount; k++) {
       const status = this.#classStatuses[k]!;
-      if (!status.isSuccess) diagnosis.add(status.reason, this.#classSizes[k]);
+      if (status.isSuccess) continue;
+      const i = seen.indexOf(status);
+      if (i >= 0) counts[i]! += this.#classSizes[k]!;
+      else {
+        seen.push(status);
+        counts.push(this.#classSizes[k]!);
+      }
     }
+    seen.forEach((status, i) => {
+      diagnosis.add(status.reason, counts[i]);
+    });
   }
 
   /** Highest weighted score; ties go to the lowest node index (what a full scan from node 0 picks). */

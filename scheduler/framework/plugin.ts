@@ -19,6 +19,13 @@ export interface Plugin {
   readonly stateOnly?: boolean;
   /** Like `stateOnly`, decided per pod (a topology scorer is state-only for pods outside gangs). */
   isStateOnlyFor?(pod: PodSpec): boolean;
+  /**
+   * True when the plugin's filter result for a node depends only on the node's fixed spec
+   * (GPU model and count, CPU and memory capacity, labels, taints), not on free resources,
+   * cordon, name or position. In the node-class pass the framework then filters one node per
+   * spec per cycle and reuses the status for every class of that spec.
+   */
+  readonly specOnly?: boolean;
 }
 
 /** What a plugin sees during one scheduling cycle. */

@@ -12,6 +12,7 @@ const MISMATCH = Status.unresolvable('GPU type mismatch');
 export class GpuType implements FilterPlugin {
   readonly name = 'GpuType';
   readonly stateOnly = true;
+  readonly specOnly = true;
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     if (pod.gpuCount === 0) return Status.SUCCESS;
     const spec = ctx.cluster.node(node);

@@ -33,6 +33,7 @@ export function matchesTerm(labels: Readonly<Record<string, string>>, term: read
 export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
   readonly name = 'NodeAffinity';
   readonly stateOnly = true;
+  readonly specOnly = true;
 
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     const required = pod.affinity?.required;

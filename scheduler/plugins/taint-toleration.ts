@@ -19,6 +19,7 @@ export function tolerates(toleration: Toleration, taint: Taint): boolean {
 export class TaintToleration implements FilterPlugin, ScorePlugin {
   readonly name = 'TaintToleration';
   readonly stateOnly = true;
+  readonly specOnly = true;
 
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status {
     for (const taint of ctx.cluster.node(node).taints) {

@@ -13,6 +13,7 @@ import { NodeAffinityPlugin } from '../plugins/node-affinity.js';
 import { NodeUnschedulable } from '../plugins/node-unschedulable.js';
 import { PrioritySort } from '../plugins/priority-sort.js';
 import { RandomScore } from '../plugins/random-score.js';
+import { ReplicaSpread } from '../plugins/replica-spread.js';
 import { ResourceFit } from '../plugins/resource-fit.js';
 import { TaintToleration } from '../plugins/taint-toleration.js';
 import { TopologyLocality } from '../plugins/topology-locality.js';
@@ -71,6 +72,7 @@ export const PLUGINS: Readonly<Record<string, PluginEntry>> = {
     return new FragmentationGradient(s.workload);
   }),
   TopologyLocality: entry(noArgs, (_a, s) => new TopologyLocality(s.gangs)),
+  ReplicaSpread: entry(noArgs, () => new ReplicaSpread()),
   Coscheduling: entry(noArgs, (_a, s) => new Coscheduling(s.gangs)),
   DefaultPreemption: entry(preemptionArgs, (a: z.output<typeof preemptionArgs>, s) => new DefaultPreemption({ ...a, gangs: s.gangs })),
   DefaultBinder: entry(noArgs, () => new DefaultBinder()),

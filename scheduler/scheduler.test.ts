@@ -57,6 +57,24 @@ describe('Scheduler', () => {
     expect(scheduler.pending()).toEqual([]);
   });
 
+  it('admits the queue with the lowest dominant share first (fair sharing), whatever the submission order', () => {
+    const quota = new QuotaManager([
+      { name: 'heavy', cohort: 'org', quotas: { H100: { nominal: 8 } } },
+      { name: 'light', cohort: 'org', quotas: { H100: { nominal: 8 } } },
+    ]);
+    const { cluster, scheduler } = setup(2, quota);
+    scheduler.submit({ kind: 'deployment', name: 'base', replicas: 1, queue: 'heavy', template: { gpus: 8 } });
+    scheduler.run(0);
+    // heavy now uses its whole nominal (share 1), light none (share 0): of two equal requests
+    // that only one of fits in the cohort, light's goes first though it was submitted second.
+    scheduler.submit({ kind: 'deployment', name: 'h', replicas: 1, queue: 'heavy', template: { gpus: 8 } });
+    scheduler.submit({ kind: 'deployment', name: 'l', replicas: 1, queue: 'light', template: { gpus: 8 } });
+    scheduler.run(1);
+    expect(cluster.allocationOf('l-0')).toBeDefined();
+    expect(cluster.allocationOf('h-0')).toBeUndefined();
+    expect(scheduler.pending()).toEqual([{ name: 'h', reason: 'insufficient quota in cluster queue heavy (H100: 0.0 GPUs of quota left, 8.0 needed)' }]);
+  });
+
   it('preempts a low-priority job for a high-priority one and re-queues the victim whole', () => {
     const { cluster, scheduler } = setup(2);
     scheduler.submit({ kind: 'finetune', name: 'low', minWorkers: 2, maxWorkers: 2, priority: 1, template: { gpus: 8 } });

@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { createCompletionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 import { fabricCommand } from './commands/fabric.js';
+import { operatorCommand } from './commands/operator.js';
 import { gpuCommand } from './commands/gpu.js';
 import { modelCommand } from './commands/model.js';
 import { replayCommand } from './commands/replay.js';
@@ -11,4 +12,4 @@ import { uiCommand } from './commands/ui.js';
  * Every `weft` command. A capability adds its command here; `registry.test.ts` checks that each
  * follows the conventions (help text, examples, flag names).
  */
-export const commands: readonly Command[] = [demoCommand, uiCommand, fabricCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];
+export const commands: readonly Command[] = [demoCommand, uiCommand, fabricCommand, operatorCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];

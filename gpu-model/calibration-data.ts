@@ -32,6 +32,19 @@ export const LLAMA2_70B_PREFILL: readonly PrefillMeasurement[] = [
 ];
 
 /**
+ * Llama-2-7B ("LLaMA 7B" in the tables; the build commands of the same page name Llama2-7b:
+ * 32 layers, hidden 4096, FFN 11008, vocab 32000) first-token latency at batch 1, TP 1, from the
+ * same tables and software as {@link LLAMA2_70B_PREFILL}. Used to tell per-layer costs from
+ * tensor-parallel ones: the 7B runs the same layer kernels without any all-reduce.
+ */
+export const LLAMA2_7B_PREFILL: readonly PrefillMeasurement[] = [
+  { model: 'llama-2-7b', gpu: 'a100-80g-sxm', tp: 1, precision: 'bf16', promptTokens: 128, measuredMs: 16, source: `${TRTLLM_V05}, "A100 GPUs (FP16)"` },
+  { model: 'llama-2-7b', gpu: 'a100-80g-sxm', tp: 1, precision: 'bf16', promptTokens: 2048, measuredMs: 133, source: `${TRTLLM_V05}, "A100 GPUs (FP16)"` },
+  { model: 'llama-2-7b', gpu: 'h100-sxm', tp: 1, precision: 'fp8', promptTokens: 128, measuredMs: 7, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
+  { model: 'llama-2-7b', gpu: 'h100-sxm', tp: 1, precision: 'fp8', promptTokens: 2048, measuredMs: 36, source: `${TRTLLM_V05}, "H100 GPUs (FP8)"` },
+];
+
+/**
  * One measured steady-state decode under load: mean inter-token latency with `concurrency`
  * requests in flight, each with `promptTokens` in and `outputTokens` out.
  */

@@ -8,7 +8,7 @@
  * error is bounded at 25% (A100 ~3%, H100 ~23% with these four points).
  */
 import { describe, expect, it } from 'vitest';
-import { LLAMA2_70B_PREFILL, LLAMA3_70B_DECODE } from './calibration-data.js';
+import { LLAMA2_70B_PREFILL, LLAMA2_7B_PREFILL, LLAMA3_70B_DECODE, type PrefillMeasurement } from './calibration-data.js';
 import { nvlinkAlphaBetaCollectives } from './collectives.js';
 import { makeDeployment } from './deployment.js';
 import { DEFAULT_EFFICIENCY } from './efficiency.js';
@@ -22,8 +22,8 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
-  const rows = LLAMA2_70B_PREFILL.map((m) => {
+function prefillRows(points: readonly PrefillMeasurement[]) {
+  return points.map((m) => {
     const gpu = getGpu(m.gpu);
     const d = makeDeployment({ model: getModel(m.model), gpu, tp: m.tp, weightPrecision: m.precision, kvCachePrecision: m.precision === 'fp8' ? 'fp8' : 'bf16' });
     const cost = stepCost(d, [{ newTokens: m.promptTokens, cachedTokens: 0 }], {
@@ -33,6 +33,10 @@ describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
     const modelMs = cost.timeNs / 1e6;
     return { ...m, modelMs, error: modelMs / m.measuredMs - 1 };
   });
+}
+
+describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
+  const rows = prefillRows(LLAMA2_70B_PREFILL);
 
   it('median absolute error is within 15%', () => {
     expect(median(rows.map((r) => Math.abs(r.error)))).toBeLessThan(0.15);
@@ -50,6 +54,36 @@ describe('calibration: Llama-2-70B prefill against TensorRT-LLM v0.5', () => {
         rows.filter((r) => r.gpu === gpu).map((r) => `${r.promptTokens} tok ${r.modelMs.toFixed(1)} ms vs ${r.measuredMs} ms`).join(', '));
       expect(median(errors)).toBeLessThan(0.25);
     }
+  });
+});
+
+/**
+ * Diagnosis of the H100 fp8 128-token point with Llama-2-7B at TP 1 from the same table: the 7B
+ * runs the same layer kernels with no all-reduce. At 128 tokens on H100 fp8 the model is short
+ * by 1.6 ms over 32 layers (~50 us a layer); for Llama-2-70B at TP 4 by 10.9 ms over 80 layers
+ * (~136 us a layer), so ~86 us a layer, ~43 us per 2 MB all-reduce, comes with tensor
+ * parallelism. At 2048 tokens, and on A100 at either length, both models agree within ~5%. The
+ * missing time is fixed latency per kernel and per all-reduce that matters only when each
+ * kernel's roofline work is a few microseconds (H100 fp8, short prompts); a roofline with one
+ * per-step overhead does not capture it, and fitting two more constants to these two points
+ * would be tuning, so the model is left as is and the gap reported.
+ */
+describe('calibration: Llama-2-7B TP 1 prefill against TensorRT-LLM v0.5 (diagnosis)', () => {
+  const rows = prefillRows(LLAMA2_7B_PREFILL);
+
+  it('fits A100 and long prompts within 10%; under-predicts H100 fp8 at 128 tokens, by less than at TP 4', () => {
+    console.log('calibration llama-2-7b tp1:', rows.map((r) => `${r.gpu} ${r.promptTokens} tok ${r.modelMs.toFixed(1)} ms vs ${r.measuredMs} ms (${(r.error * 100).toFixed(0)}%)`).join(', '));
+    for (const r of rows) {
+      if (r.gpu === 'h100-sxm' && r.promptTokens === 128) continue;
+      expect(Math.abs(r.error)).toBeLessThan(0.1);
+    }
+    const short7b = rows.find((r) => r.gpu === 'h100-sxm' && r.promptTokens === 128)!;
+    const short70b = prefillRows(LLAMA2_70B_PREFILL).find((r) => r.gpu === 'h100-sxm' && r.promptTokens === 128)!;
+    expect(short7b.error).toBeLessThan(0);
+    expect(short70b.error).toBeLessThan(short7b.error);
+    // Per layer, the TP 4 gap exceeds the TP 1 gap: the extra is tensor-parallel.
+    const gapPerLayer = (r: typeof short7b, layers: number): number => (r.measuredMs - r.modelMs) / layers;
+    expect(gapPerLayer(short70b, 80)).toBeGreaterThan(2 * gapPerLayer(short7b, 32));
   });
 });
 

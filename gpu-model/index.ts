@@ -46,9 +46,10 @@ export {
   type StepCost,
   type StepCostOptions,
 } from './step-cost.js';
+export { StepTimer } from './step-timer.js';
 export { activationWorkspaceBytes, kvCapacity, requireFits, type KvCapacity, type KvCapacityOptions } from './kv-capacity.js';
 export { estimate, type Estimate, type EstimateInput } from './estimate.js';
-export { LLAMA2_70B_PREFILL, LLAMA3_70B_DECODE, type DecodeMeasurement, type PrefillMeasurement } from './calibration-data.js';
+export { LLAMA2_70B_PREFILL, LLAMA2_7B_PREFILL, LLAMA3_70B_DECODE, type DecodeMeasurement, type PrefillMeasurement } from './calibration-data.js';
 export { makeFineTuneJob, microBatchesPerStep, type FineTuneJob, type FineTuneJobInput, type LoraTargets } from './finetune-job.js';
 export { attentionForwardFlopsPerToken, fineTuneFlops, loraParams, matmulParamsPerToken, type FineTuneFlops } from './finetune-flops.js';
 export { activationElementsPerTokenPerLayer, fineTuneMemoryPerGpu, type FineTuneMemory } from './finetune-memory.js';

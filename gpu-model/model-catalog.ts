@@ -104,6 +104,21 @@ const CATALOG: readonly ModelSpec[] = [
     source: 'https://huggingface.co/meta-llama/Meta-Llama-3-70B/blob/main/config.json; 70.6B from the model page',
   },
   {
+    // Kept for calibration: TensorRT-LLM's published first-token latencies include Llama-2-7B at
+    // TP 1 next to Llama-2-70B at TP 4 (same table, same software), which separates per-layer
+    // costs from tensor-parallel ones (calibration.test.ts).
+    name: 'llama-2-7b',
+    displayName: 'Llama-2-7B',
+    layers: 32,
+    hidden: 4096,
+    vocab: 32000,
+    tiedEmbeddings: false,
+    attention: { kind: 'gqa', heads: 32, kvHeads: 32, headDim: 128, qkvBias: false },
+    ffn: { kind: 'dense', intermediate: 11008 },
+    published: { totalParams: 6.74 * B },
+    source: 'https://huggingface.co/meta-llama/Llama-2-7b-hf/blob/main/config.json; 6.74B (6,738,415,616) as the Hugging Face checkpoint reports it; "7B" in the Llama 2 paper',
+  },
+  {
     name: 'llama-2-70b',
     displayName: 'Llama-2-70B',
     layers: 80,

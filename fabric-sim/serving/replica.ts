@@ -1,4 +1,4 @@
-import { stepCost, type Deployment, type SequenceChunk, type StepCostOptions } from '../../gpu-model/index.js';
+import { StepTimer, type Deployment, type StepCostOptions } from '../../gpu-model/index.js';
 import type { Engine, EventKind } from '../engine/index.js';
 import type { KvBlockPool } from './kv-block-pool.js';
 import { SeqDeque } from './seq-deque.js';
@@ -35,15 +35,17 @@ export interface ReplicaEvents {
  * 2. If nothing was preempted, waiting requests are admitted in arrival order while budget,
  *    sequence slots and blocks last: each first reuses the longest cached prefix of its prompt
  *    (at least one token is always recomputed, to produce logits), then takes a chunk.
- * The step lasts `stepCost` of its batch (gpu-model); at its end every request whose known
+ * The step lasts `stepCost` of its batch (gpu-model, through its allocation-free `StepTimer`); at its end every request whose known
  * tokens are all computed samples one token.
  */
 export class ServingReplica {
   readonly index: number;
   readonly pool: KvBlockPool;
   readonly #engine: Engine;
-  readonly #deployment: Deployment;
-  readonly #costOptions: StepCostOptions;
+  readonly #timer: StepTimer;
+  /** The step's new and cached token counts per sequence, reused across steps. */
+  #newTokens = new Float64Array(64);
+  #cachedTokens = new Float64Array(64);
   readonly #limits: BatchingLimits;
   readonly #events: ReplicaEvents;
   readonly #waiting = new SeqDeque();
@@ -71,9 +73,8 @@ export class ServingReplica {
   ) {
     this.index = index;
     this.#engine = engine;
-    this.#deployment = deployment;
+    this.#timer = new StepTimer(deployment, costOptions);
     this.pool = pool;
-    this.#costOptions = costOptions;
     this.#limits = limits;
     this.#events = events;
     this.#kStepDone = engine.register(`serving/replica${index}/step-done`, () => { this.#stepDone(); });
@@ -111,8 +112,16 @@ export class ServingReplica {
   #startStep(): void {
     const batch = this.#schedule();
     if (batch.length === 0) return;
-    const chunks: SequenceChunk[] = batch.map((s) => ({ newTokens: s.scheduledTokens, cachedTokens: s.computed }));
-    const timeNs = stepCost(this.#deployment, chunks, this.#costOptions).timeNs;
+    if (batch.length > this.#newTokens.length) {
+      this.#newTokens = new Float64Array(batch.length * 2);
+      this.#cachedTokens = new Float64Array(batch.length * 2);
+    }
+    for (let i = 0; i < batch.length; i++) {
+      this.#newTokens[i] = batch[i]!.scheduledTokens;
+      this.#cachedTokens[i] = batch[i]!.computed;
+    }
+    // StepTimer equals gpu-model's stepCost of this batch (step-timer.test.ts), without allocating.
+    const timeNs = this.#timer.timeNs(this.#newTokens, this.#cachedTokens, batch.length);
     this.#batch = batch;
     this.#busy = true;
     this.steps++;

@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { createCompletionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
+import { deployCommand } from './commands/deploy.js';
 import { fabricCommand } from './commands/fabric.js';
 import { operatorCommand } from './commands/operator.js';
 import { gpuCommand } from './commands/gpu.js';
@@ -12,4 +13,4 @@ import { uiCommand } from './commands/ui.js';
  * Every `weft` command. A capability adds its command here; `registry.test.ts` checks that each
  * follows the conventions (help text, examples, flag names).
  */
-export const commands: readonly Command[] = [demoCommand, uiCommand, fabricCommand, operatorCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];
+export const commands: readonly Command[] = [demoCommand, deployCommand, uiCommand, fabricCommand, operatorCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];

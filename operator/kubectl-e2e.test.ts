@@ -1,0 +1,75 @@
+/**
+ * Issue 10's end-to-end test: the real kubectl applies deploy/'s CRDs and the vLLM sample to
+ * the test server while the operator runs; the replica pods get bound to nodes whose labels
+ * satisfy the CR (GPU type), and `kubectl get` shows the status columns, the pods and Events.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEPLOY_DIR } from '../deploy/manifests.js';
+import { kubectl, type KubectlEnv } from '../test/kube-apiserver/kubectl.js';
+import { KubeApiServer } from '../test/kube-apiserver/server.js';
+import { waitUntil } from '../test/kube-apiserver/wait.js';
+import { Operator } from './operator.js';
+import { addNode, invariantViolations } from './testing/cluster.js';
+
+describe('kubectl apply of deploy/ with the operator running', () => {
+  let api: KubeApiServer | undefined;
+  let operator: Operator | undefined;
+  let env: KubectlEnv | undefined;
+
+  afterEach(async () => {
+    await operator?.stop();
+    await api?.stop();
+    if (env !== undefined) await rm(env.dir, { recursive: true, force: true });
+  });
+
+  it('binds the vLLM sample to H100 nodes and kubectl get shows status, pods and Events', async () => {
+    api = await KubeApiServer.start();
+    const dir = await mkdtemp(join(tmpdir(), 'weft-e2e-'));
+    env = { dir, kubeconfig: await api.writeKubeconfig(dir) };
+    addNode(api, { name: 'a100-0', gpus: 8, gpuType: 'a100-80g-sxm', leaf: 'leaf-0' });
+    addNode(api, { name: 'h100-0', gpus: 8, gpuType: 'h100-sxm', leaf: 'leaf-1' });
+    addNode(api, { name: 'h100-1', gpus: 8, gpuType: 'h100-sxm', leaf: 'leaf-2' });
+    const crds = await kubectl(env, ['apply', '-f', join(DEPLOY_DIR, 'crds')]);
+    expect(crds.stderr).toBe('');
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(api.kubeconfig());
+    operator = new Operator({ kubeConfig, leaderElection: false, log: () => undefined });
+    await operator.start();
+    const samples = await kubectl(env, ['apply', '-f', join(DEPLOY_DIR, 'samples')]);
+    expect(samples.stderr).toBe('');
+
+    const a = api;
+    await waitUntil('2 replicas scheduled', () => {
+      const md = a.store.all().find((e) => e.object.kind === 'ModelDeployment');
+      return (md?.object.status as { scheduledReplicas?: number } | undefined)?.scheduledReplicas === 2;
+    }, 10_000);
+    const table = (await kubectl(env, ['get', 'md'])).stdout;
+    expect(table).toMatch(/^NAME\s+MODEL\s+REPLICAS\s+SCHEDULED\s+PLANNED\s+AGE\n/);
+    expect(table).toMatch(/llama-3-8b-chat\s+llama-3-8b\s+2\s+2\s+True/);
+
+    const pods = JSON.parse((await kubectl(env, ['get', 'pods', '-l', 'weft.dev/model-deployment=llama-3-8b-chat', '-o', 'json'])).stdout) as {
+      items: { metadata: { name: string }; spec: { nodeName: string; schedulerName: string } }[];
+    };
+    expect(pods.items.map((p) => p.metadata.name).sort()).toEqual(['llama-3-8b-chat-0', 'llama-3-8b-chat-1']);
+    for (const pod of pods.items) {
+      expect(pod.spec.schedulerName).toBe('weft');
+      expect(pod.spec.nodeName).toMatch(/^h100-/); // spec.gpuType h100-sxm: never the A100 node
+    }
+    const events = await kubectl(env, ['get', 'events', '-o', 'json']);
+    const reasons = (JSON.parse(events.stdout) as { items: { reason: string; involvedObject: { name: string } }[] }).items.map((e) => `${e.involvedObject.name} ${e.reason}`);
+    expect(reasons.filter((r) => r === 'llama-3-8b-chat Scheduled')).toHaveLength(2);
+    const ftj = await kubectl(env, ['get', 'ftj', 'llama-3-8b-support-lora', '-o', 'jsonpath={.status.conditions[0].reason}']);
+    expect(ftj.stdout).toBe('NotImplemented');
+    expect(invariantViolations(api, { settled: true })).toEqual([]);
+
+    // kubectl delete waits for the finalizer: the operator deletes the pods first.
+    const del = await kubectl(env, ['delete', 'md', 'llama-3-8b-chat', '--timeout=10s']);
+    expect(del.stdout).toContain('deleted');
+    const left = await kubectl(env, ['get', 'pods', '-l', 'weft.dev/model-deployment=llama-3-8b-chat', '-o', 'name']);
+    expect(left.stdout.trim()).toBe('');
+  });
+});

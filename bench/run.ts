@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { Suite, SuiteReport } from './figures.js';
+import { deployPlanSuite } from './suites/deploy-plan.js';
 import { engineSuite } from './suites/engine.js';
 import { schedulerSuite } from './suites/scheduler.js';
 import { servingSuite } from './suites/serving.js';
@@ -9,7 +10,7 @@ import { servingSuite } from './suites/serving.js';
  * tables go to stderr; with `--json`, stdout gets one JSON document with every figure as
  * {name, value, unit} and the ratios measured in the same run.
  */
-const suites: readonly Suite[] = [engineSuite, schedulerSuite, servingSuite];
+const suites: readonly Suite[] = [engineSuite, schedulerSuite, servingSuite, deployPlanSuite];
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');

@@ -7,7 +7,7 @@
  * KV limits are left out (the benchmark's replay never fills the cache), so with round-robin
  * routing both produce the same token times.
  */
-import { efficiencyFor, nvlinkAlphaBetaCollectives, stepCost, type Deployment, type SequenceChunk } from '../../gpu-model/index.js';
+import { efficiencyFor, nvlinkAlphaBetaCollectives, stepCost, StepTimer, type Deployment } from '../../gpu-model/index.js';
 import { Engine } from '../../fabric-sim/engine/index.js';
 import type { InferenceRequest } from '../../fabric-sim/workload/inference-request.js';
 
@@ -31,9 +31,22 @@ export interface NaiveServingResult {
   readonly events: number;
 }
 
-export function runNaiveServing(requests: readonly InferenceRequest[], deployment: Deployment, replicas: number, maxBatchedTokens = 8192, maxSequences = 256): NaiveServingResult {
+/**
+ * @param costModel `step-timer`: the allocation-free timer Weft's replicas use (the comparison then
+ *   measures the event loop alone); `step-cost`: gpu-model's general `stepCost` called with a
+ *   fresh batch array every step, as a straightforward simulator would.
+ */
+export function runNaiveServing(
+  requests: readonly InferenceRequest[],
+  deployment: Deployment,
+  replicas: number,
+  costModel: 'step-timer' | 'step-cost',
+  maxBatchedTokens = 8192,
+  maxSequences = 256,
+): NaiveServingResult {
   const engine = new Engine();
   const options = { collectives: nvlinkAlphaBetaCollectives(deployment.gpu), efficiency: efficiencyFor(deployment.gpu.name) };
+  const timer = new StepTimer(deployment, options);
   const all: NaiveRequest[] = requests.map((r, i) => ({
     arrivalNs: r.arrivalNs,
     prompt: r.promptTokens,
@@ -87,8 +100,14 @@ export function runNaiveServing(requests: readonly InferenceRequest[], deploymen
       return;
     }
     busy[replica] = true;
-    const chunks: SequenceChunk[] = batch.map((i) => ({ newTokens: all[i]!.scheduled, cachedTokens: all[i]!.computed }));
-    const timeNs = stepCost(deployment, chunks, options).timeNs;
+    const timeNs =
+      costModel === 'step-timer'
+        ? timer.timeNs(
+            batch.map((i) => all[i]!.scheduled),
+            batch.map((i) => all[i]!.computed),
+            batch.length,
+          )
+        : stepCost(deployment, batch.map((i) => ({ newTokens: all[i]!.scheduled, cachedTokens: all[i]!.computed })), options).timeNs;
     for (const i of batch) engine.schedule(timeNs, kToken, i);
     engine.schedule(timeNs, kStepDone, replica);
   };

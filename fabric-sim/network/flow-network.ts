@@ -2,6 +2,7 @@ import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
 import { type FlowDef, PacketNetwork } from '../packet/network.js';
 import type { FabricNetwork, PathIdeal } from './fabric-network.js';
+import { IndexHeap } from './index-heap.js';
 
 /** A flow counts as sent once fewer than this many bytes remain (floating-point slack). */
 const DONE_EPSILON_BYTES = 1e-6;
@@ -19,7 +20,8 @@ const DONE_EPSILON_BYTES = 1e-6;
  * hashed flow on one of its links do not see each other. Nor are queues, PFC, ECN,
  * congestion-control dynamics or losses.
  *
- * Simultaneous arrivals and departures are batched into one recomputation per instant.
+ * Simultaneous arrivals and departures are batched into one recomputation per instant; a
+ * recomputation costs O(sum of active path lengths x log) (see `#reshare`).
  */
 export class FlowNetwork implements FabricNetwork {
   readonly fidelity = 'flow' as const;
@@ -46,6 +48,11 @@ export class FlowNetwork implements FabricNetwork {
   #users: Int32Array;
   readonly #touched: number[] = [];
   #frozen = new Uint8Array(0);
+  #listStart = new Int32Array(0);
+  #listFill = new Int32Array(0);
+  #stamp = new Int32Array(0);
+  #flowsOn = new Int32Array(0);
+  readonly #heap = new IndexHeap();
   #active: number[] = [];
   #lastAdvanceNs = 0;
   #timer = -1;
@@ -107,6 +114,9 @@ export class FlowNetwork implements FabricNetwork {
     this.#capacity = Float64Array.from(capacities);
     this.#residual = new Float64Array(capacities.length);
     this.#users = new Int32Array(capacities.length);
+    this.#listStart = new Int32Array(capacities.length);
+    this.#listFill = new Int32Array(capacities.length);
+    this.#stamp = new Int32Array(capacities.length);
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
     });
@@ -200,8 +210,10 @@ export class FlowNetwork implements FabricNetwork {
   }
 
   /**
-   * Progressive filling: raise every unfrozen flow's rate together; the link that fills first
-   * (least residual capacity per unfrozen flow) freezes its flows at that share. Then the
+   * Progressive filling: raise every unfrozen flow's rate together; the resource that fills
+   * first (least residual capacity per unfrozen flow) freezes its flows at that share. A heap
+   * keyed by each resource's current share, with stale entries skipped by stamp, finds it; each
+   * resource lists its flows, so a recomputation costs O(sum of path lengths x log). Then the
    * next completion is scheduled.
    */
   #reshare(): void {
@@ -223,24 +235,35 @@ export class FlowNetwork implements FabricNetwork {
         users[p]! += 1;
       }
     }
+    // Flows of each touched resource, contiguous: listStart[p] .. listStart[p] + users[p].
+    const listStart = this.#listStart;
+    const listFill = this.#listFill;
+    let total = 0;
+    for (const p of touched) {
+      listStart[p] = total;
+      listFill[p] = total;
+      total += users[p]!;
+    }
+    if (this.#flowsOn.length < total) this.#flowsOn = new Int32Array(2 * total);
+    const flowsOn = this.#flowsOn;
+    for (const f of active) for (let k = offsets[f]!; k < offsets[f + 1]!; k++) flowsOn[listFill[paths[k]!]!++] = f;
+    const heap = this.#heap;
+    const stamp = this.#stamp;
+    heap.clear();
+    for (const p of touched) {
+      stamp[p]! += 1;
+      heap.push(residual[p]! / users[p]!, p, stamp[p]!);
+    }
     let left = active.length;
-    while (left > 0) {
-      let bottleneck = -1;
-      let share = Infinity;
-      for (const p of touched) {
-        const u = users[p]!;
-        if (u > 0 && residual[p]! / u < share) {
-          share = residual[p]! / u;
-          bottleneck = p;
-        }
-      }
-      if (bottleneck < 0) break;
-      share = Math.max(0, share);
-      for (const f of active) {
+    while (left > 0 && heap.size > 0) {
+      const bottleneck = heap.peekId();
+      const current = heap.peekStamp() === stamp[bottleneck] && users[bottleneck]! > 0;
+      const share = Math.max(0, heap.peekKey());
+      heap.pop();
+      if (!current) continue;
+      for (let i = listStart[bottleneck]!; i < listFill[bottleneck]!; i++) {
+        const f = flowsOn[i]!;
         if (this.#frozen[f] === 1) continue;
-        let crosses = false;
-        for (let k = offsets[f]!; k < offsets[f + 1]!; k++) if (paths[k] === bottleneck) crosses = true;
-        if (!crosses) continue;
         this.#frozen[f] = 1;
         this.#rate[f] = share;
         left--;
@@ -248,6 +271,8 @@ export class FlowNetwork implements FabricNetwork {
           const p = paths[k]!;
           residual[p] = residual[p]! - share;
           users[p]! -= 1;
+          stamp[p]! += 1;
+          if (users[p]! > 0) heap.push(residual[p] / users[p]!, p, stamp[p]!);
         }
       }
     }

@@ -632,14 +632,30 @@ export class PacketNetwork implements FabricNetwork {
 
   // ---------------------------------------------------------------- routing
 
+  /**
+   * Equal-cost next hops of every (node, destination host): a BFS from each destination over
+   * links that are up, hosts never forwarding. Runs once per network over N x H entries, so it
+   * works on local typed arrays (a k = 16 fat tree has 1,344 nodes and 1,024 hosts).
+   */
   #buildRoutes(): { offset: Int32Array; count: Int32Array; ports: Int32Array } {
     const H = this.hostCount;
     const N = this.nodeCount;
     const offset = new Int32Array(N * H);
     const count = new Int32Array(N * H);
-    const ports: number[] = [];
+    let ports = new Int32Array(Math.max(1024, 4 * N));
+    let used = 0;
     const dist = new Int32Array(N);
     const queue = new Int32Array(N);
+    const base = this.portBase;
+    const countOf = this.portCountOf;
+    const up = this.portUp;
+    const kind = this.nodeKind;
+    const peerNode = new Int32Array(this.portCount);
+    for (let p = 0; p < this.portCount; p++) peerNode[p] = this.portOwner[this.portPeer[p]!]!;
+    const nvswitch = new Uint8Array(N);
+    this.topology.nodes.forEach((node, n) => {
+      nvswitch[n] = node.kind === 'nvswitch' ? 1 : 0;
+    });
     for (let d = 0; d < H; d++) {
       dist.fill(-1);
       dist[d] = 0;
@@ -648,38 +664,48 @@ export class PacketNetwork implements FabricNetwork {
       queue[tail++] = d;
       while (head < tail) {
         const v = queue[head++]!;
-        if (v !== d && this.nodeKind[v] === KIND_HOST) continue; // hosts never forward
-        for (let p = this.portBase[v]!; p < this.portBase[v]! + this.portCountOf[v]!; p++) {
-          if (this.portUp[p] === 0) continue;
-          const u = this.portOwner[this.portPeer[p]!]!;
+        if (v !== d && kind[v] === KIND_HOST) continue; // hosts never forward
+        const next = dist[v]! + 1;
+        for (let p = base[v]!, end = base[v]! + countOf[v]!; p < end; p++) {
+          if (up[p] === 0) continue;
+          const u = peerNode[p]!;
           if (dist[u] === -1) {
-            dist[u] = dist[v]! + 1;
+            dist[u] = next;
             queue[tail++] = u;
           }
         }
       }
       for (let n = 0; n < N; n++) {
-        offset[n * H + d] = ports.length;
-        if (n === d || dist[n]! <= 0) continue;
+        const i = n * H + d;
+        offset[i] = used;
+        const dn = dist[n]!;
+        if (n === d || dn <= 0) continue;
+        const first = base[n]!;
+        const end = first + countOf[n]!;
         let nvlinkOnly = false;
-        if (this.nodeKind[n] === KIND_HOST) {
+        if (kind[n] === KIND_HOST) {
           // A GPU reaches a GPU of its own server over NVLink, never over the NIC.
-          for (let p = this.portBase[n]!; p < this.portBase[n]! + this.portCountOf[n]!; p++) {
-            const u = this.portOwner[this.portPeer[p]!]!;
-            if (this.portUp[p] === 1 && this.topology.nodes[u]!.kind === 'nvswitch' && dist[u] === dist[n]! - 1) nvlinkOnly = true;
+          for (let p = first; p < end; p++) {
+            const u = peerNode[p]!;
+            if (up[p] === 1 && nvswitch[u] === 1 && dist[u] === dn - 1) nvlinkOnly = true;
           }
         }
-        for (let p = this.portBase[n]!; p < this.portBase[n]! + this.portCountOf[n]!; p++) {
-          if (this.portUp[p] === 0) continue;
-          const u = this.portOwner[this.portPeer[p]!]!;
-          if (dist[u] !== dist[n]! - 1) continue;
-          if (nvlinkOnly && this.topology.nodes[u]!.kind !== 'nvswitch') continue;
-          ports.push(p);
-          count[n * H + d]! += 1;
+        for (let p = first; p < end; p++) {
+          if (up[p] === 0) continue;
+          const u = peerNode[p]!;
+          if (dist[u] !== dn - 1) continue;
+          if (nvlinkOnly && nvswitch[u] === 0) continue;
+          if (used === ports.length) {
+            const grown = new Int32Array(ports.length * 2);
+            grown.set(ports);
+            ports = grown;
+          }
+          ports[used++] = p;
+          count[i]! += 1;
         }
       }
     }
-    return { offset, count, ports: Int32Array.from(ports) };
+    return { offset, count, ports: ports.slice(0, used) };
   }
 
   #hostPort(src: number, dst: number, entropy: number): number {

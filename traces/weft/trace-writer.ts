@@ -9,6 +9,13 @@ import { toMessage } from './codec.js';
 import { TRACE_FORMAT_VERSION, type TraceHeader, type TraceRecord } from './records.js';
 
 /**
+ * Records are handed to the file (or gzip) stream in chunks of about this many bytes: one
+ * stream write per small record costs more than the encoding itself (measured: 18.8k jobs/s
+ * gzip-written one by one).
+ */
+const BATCH_BYTES = 64 * 1024;
+
+/**
  * Writes a Weft trace file (traces/trace.proto: length-delimited TraceRecords, header first;
  * gzip when the path ends in `.gz`) one record at a time, so a trace larger than memory can be
  * written. The file appears under its name only when `close()` succeeds: until then it is a
@@ -30,6 +37,9 @@ export class TraceWriter {
   #done = false;
   /** The first I/O error of the streams, reported by the next write or close. */
   #failure: Error | undefined;
+  /** Encoded records not yet handed to the stream, and their total size. */
+  #batch: Uint8Array[] = [];
+  #batchBytes = 0;
 
   private constructor(path: string) {
     this.path = path;
@@ -96,6 +106,7 @@ export class TraceWriter {
     if (this.#done) return;
     this.#done = true;
     this.#check();
+    await this.#flush();
     await new Promise<void>((resolve, reject) => {
       this.#file.once('close', resolve);
       this.#file.once('error', reject);
@@ -123,7 +134,17 @@ export class TraceWriter {
     }
     this.#check();
     this.#records++;
-    // Respect back-pressure: wait for the stream to drain rather than buffer the whole trace.
-    if (!this.#out.write(bytes)) await new Promise<void>((resolve) => this.#out.once('drain', resolve));
+    this.#batch.push(bytes);
+    this.#batchBytes += bytes.length;
+    if (this.#batchBytes >= BATCH_BYTES) await this.#flush();
+  }
+
+  /** Hands the batch to the stream, waiting for it to drain rather than buffer the whole trace. */
+  async #flush(): Promise<void> {
+    if (this.#batch.length === 0) return;
+    const chunk = Buffer.concat(this.#batch, this.#batchBytes);
+    this.#batch = [];
+    this.#batchBytes = 0;
+    if (!this.#out.write(chunk)) await new Promise<void>((resolve) => this.#out.once('drain', resolve));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { badRequest, invalid } from './errors.js';
 import { isObject, type JsonObject } from './json.js';
+import { checkLease } from './lease.js';
 import type { ResourceType } from './resources.js';
 import { validateAgainstSchema } from './schema.js';
 import type { KubeObject, StatusCause } from './types.js';
@@ -92,6 +93,7 @@ export function admit(rt: ResourceType, obj: KubeObject, fieldValidation: FieldV
     if (causes.length > 0) throw invalid(rt.kind, rt.group, name, causes);
     return;
   }
+  if (rt.group === 'coordination.k8s.io' && rt.plural === 'leases') checkLease(obj);
   if (rt.schema === undefined) return;
   const result = validateAgainstSchema(obj, rt.schema);
   if (result.causes.length > 0) throw invalid(rt.kind, rt.group, name, result.causes);

@@ -120,6 +120,18 @@ describe('the real client-node doing what the operator does', () => {
       body: lease('b', '2026-01-01T00:00:04Z', current.metadata?.resourceVersion),
     });
     expect(taken.spec?.holderIdentity).toBe('b');
+
+    // As on a real apiserver, a MicroTime needs six fractional digits (a plain Date has three)
+    // and a lease must last more than 0 s.
+    const raw = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'raw' }, spec: { holderIdentity: 'c', renewTime: '2026-01-01T00:00:01.000Z' } };
+    const post = (body: unknown): Promise<Response> =>
+      fetch(`${api.url}/apis/coordination.k8s.io/v1/namespaces/${ns}/leases`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const millis = await post(raw);
+    expect(millis.status).toBe(400);
+    expect(((await millis.json()) as { message: string }).message).toContain('"2026-01-01T00:00:01.000Z" as "2006-01-02T15:04:05.000000Z07:00"');
+    const zero = await post({ ...raw, spec: { renewTime: '2026-01-01T00:00:01.000000Z', leaseDurationSeconds: 0 } });
+    expect(zero.status).toBe(422);
+    expect(((await zero.json()) as { message: string }).message).toBe('Lease.coordination.k8s.io "raw" is invalid: spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0');
     expect(api.requests.filter((r) => r.resource === 'leases').map((r) => `${r.verb} ${String(r.code)}`)).toEqual([
       'create 201',
       'create 409',
@@ -127,6 +139,8 @@ describe('the real client-node doing what the operator does', () => {
       'update 409',
       'get 200',
       'update 200',
+      'create 400',
+      'create 422',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { createCompletionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 import { deployCommand } from './commands/deploy.js';
 import { fabricCommand } from './commands/fabric.js';
+import { finetuneCommand } from './commands/finetune.js';
 import { operatorCommand } from './commands/operator.js';
 import { gpuCommand } from './commands/gpu.js';
 import { modelCommand } from './commands/model.js';
@@ -13,4 +14,4 @@ import { uiCommand } from './commands/ui.js';
  * Every `weft` command. A capability adds its command here; `registry.test.ts` checks that each
  * follows the conventions (help text, examples, flag names).
  */
-export const commands: readonly Command[] = [demoCommand, deployCommand, uiCommand, fabricCommand, operatorCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];
+export const commands: readonly Command[] = [demoCommand, deployCommand, finetuneCommand, uiCommand, fabricCommand, operatorCommand, replayCommand, modelCommand, gpuCommand, createCompletionCommand(() => commands)];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterSpecSchema, DEFAULT_CLUSTER } from '../../fabric-sim/cluster/spec.js';
 import { nodesFromClusterSpec } from '../cluster/from-cluster-spec.js';
 import { workloadOf } from '../plugins/replica-spread.js';
-import { placeReplicas } from './place.js';
+import { placeGang, placeReplicas } from './place.js';
 
 describe('placeReplicas (ReplicaSpread + BestFit through the framework)', () => {
   it('spreads replicas over leaves before doubling up on one', () => {
@@ -33,5 +33,16 @@ describe('placeReplicas (ReplicaSpread + BestFit through the framework)', () => 
   it('names the workload of a pod by its replica suffix', () => {
     expect(workloadOf('llama-3-8b-12')).toBe('llama-3-8b');
     expect(workloadOf('solo')).toBe('solo');
+  });
+
+  it('gang-places a fine-tuning job all or nothing, its workers under one leaf', () => {
+    const nodes = nodesFromClusterSpec(DEFAULT_CLUSTER);
+    const two = placeGang(nodes, { name: 'lora', workers: 2, gpusPerWorker: 8, gpuType: 'h100' });
+    expect(two.unplaced).toEqual([]);
+    expect(two.placed).toHaveLength(2);
+    expect(new Set(two.placed.map((p) => p.leaf)).size).toBe(1);
+    const five = placeGang(nodes, { name: 'big', workers: 5, gpusPerWorker: 8, gpuType: 'h100' });
+    expect(five.placed).toEqual([]);
+    expect(five.unplaced).toHaveLength(5);
   });
 });

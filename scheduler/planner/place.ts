@@ -3,6 +3,7 @@ import type { NodeSpec } from '../cluster/node-spec.js';
 import { GangDirectory } from '../framework/gangs.js';
 import { buildFramework, parseSchedulerConfig, type ProfileConfig } from '../framework/profile.js';
 import { podSpec } from '../workload/pod.js';
+import { expandWorkload } from '../workload/workloads.js';
 
 /**
  * How a planned deployment's replicas are placed: filters for cordons, taints, GPU model and
@@ -80,5 +81,60 @@ export function placeReplicas(nodes: readonly NodeSpec[], demand: ReplicaDemand,
       unplaced.push({ replica, reason: result.kind === 'unschedulable' ? result.diagnosis.toString() : 'waited at permit' });
     }
   }
+  return { placed, unplaced };
+}
+
+/**
+ * How a fine-tuning job's workers are placed: all-or-nothing (Coscheduling holds members at
+ * permit until the gang is complete) and close together (TopologyLocality: one NVLink domain,
+ * then one leaf, then one spine group), packed onto used nodes (BestFit).
+ */
+export const GANG_PROFILE: ProfileConfig = parseSchedulerConfig(
+  `profiles:
+  - name: gang
+    plugins:
+      - { name: NodeUnschedulable }
+      - { name: TaintToleration, weight: 1 }
+      - { name: GpuType }
+      - { name: ResourceFit }
+      - { name: Coscheduling }
+      - { name: TopologyLocality, weight: 3 }
+      - { name: BestFit, weight: 1 }
+      - { name: DefaultBinder }
+`,
+  'gang profile',
+).profiles[0]!;
+
+/**
+ * Gang-places `workers` pods of `gpusPerWorker` GPUs each through the framework with
+ * {@link GANG_PROFILE}: either every worker is bound or none is.
+ */
+export function placeGang(nodes: readonly NodeSpec[], demand: { readonly name: string; readonly workers: number; readonly gpusPerWorker: number; readonly gpuType: string }): PlacementOutcome {
+  const cluster = new ClusterState(nodes);
+  const gangs = new GangDirectory();
+  const { pods, gang } = expandWorkload({
+    kind: 'finetune',
+    name: demand.name,
+    minWorkers: demand.workers,
+    maxWorkers: demand.workers,
+    template: { gpus: demand.gpusPerWorker, gpuType: demand.gpuType, cpuMilli: 8_000 * demand.gpusPerWorker, memoryMiB: 65_536 * demand.gpusPerWorker },
+  });
+  gangs.register(gang!.spec, gang!.members);
+  const framework = buildFramework(GANG_PROFILE, { cluster, gangs, seed: 1 });
+  const unplaced: { replica: string; reason: string }[] = [];
+  for (const pod of pods) {
+    const result = framework.scheduleOne(pod, 0);
+    if (result.kind === 'unschedulable') unplaced.push({ replica: pod.name, reason: result.diagnosis.toString() });
+  }
+  if (unplaced.length > 0) {
+    // All or nothing: release the members held at permit.
+    for (const pod of pods) if (cluster.allocationOf(pod.name) !== undefined) framework.reject(pod.name, 'gang incomplete');
+    return { placed: [], unplaced: pods.map((p) => ({ replica: p.name, reason: unplaced[0]!.reason })) };
+  }
+  const placed = pods.map((pod) => {
+    const allocation = cluster.allocationOf(pod.name)!;
+    const node = cluster.node(allocation.node);
+    return { replica: pod.name, node: node.name, leaf: node.leaf, gpus: allocation.gpus };
+  });
   return { placed, unplaced };
 }

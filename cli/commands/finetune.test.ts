@@ -1,0 +1,53 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run.js';
+import { parseGpuRange, parseTokenCount } from './finetune.js';
+
+async function cli(args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(args, { stdout, stderr });
+  return { code, out, err };
+}
+
+describe('weft finetune', () => {
+  it('plans a LoRA job against its deadline and gang-places its workers (exit 0)', async () => {
+    const { code, out } = await cli(['finetune', 'llama-3-70b', '--method', 'lora', '--tokens', '2B', '--gpus', '8..32', '--deadline', '12h', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { chosen: { gpus: number; completionNs: number }; placement: { placed: { node: string }[] } };
+    expect(result.chosen.completionNs).toBeLessThanOrEqual(12 * 3600e9);
+    expect(result.placement.placed).toHaveLength(result.chosen.gpus / 8);
+    expect(new Set(result.placement.placed.map((p) => p.node)).size).toBe(result.chosen.gpus / 8);
+  });
+
+  it('exits 3 when no layout meets the deadline', async () => {
+    const { code, out } = await cli(['finetune', 'llama-3-70b', '--tokens', '2B', '--gpus', '8..16', '--deadline', '1h']);
+    expect(code).toBe(3);
+    expect(out).toMatch(/no plan: no layout meets the deadline; fastest 16 GPUs would take [\d.]+ h/);
+  });
+
+  it('rejects malformed flags with one line and exit 2', async () => {
+    for (const args of [
+      ['finetune', 'llama-3-8b', '--tokens', 'lots', '--gpus', '8', '--deadline', '1h'],
+      ['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '64..8', '--deadline', '1h'],
+      ['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '8', '--deadline', '12'],
+      ['finetune', 'llama-3-8b', '--method', 'qlora', '--tokens', '1B', '--gpus', '8', '--deadline', '1h'],
+    ]) {
+      const { code, err } = await cli(args);
+      expect(code).toBe(2);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('reads token counts and GPU ranges', () => {
+    expect(parseTokenCount('2B', 't')).toBe(2e9);
+    expect(parseTokenCount('500M', 't')).toBe(5e8);
+    expect(parseTokenCount('1e9', 't')).toBe(1e9);
+    expect(parseGpuRange('8..64', 'g')).toEqual([8, 64]);
+    expect(parseGpuRange('16', 'g')).toEqual([16, 16]);
+  });
+});

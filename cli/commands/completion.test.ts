@@ -25,7 +25,8 @@ describe('weft completion', () => {
       execFileSync('bash', ['-c', `source ${script}; COMP_WORDS=(${words}); COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 )); _weft; echo "\${COMPREPLY[*]}"`], {
         encoding: 'utf8',
       }).trim();
-    expect(probe('weft de')).toBe('demo');
+    expect(probe('weft de')).toBe('demo deploy');
+    expect(probe('weft dem')).toBe('demo');
     expect(probe('weft demo --se').split(' ')).toEqual(['--servers', '--seed']);
   });
 

@@ -23,6 +23,15 @@ describe('Placer', () => {
     if (full.kind === 'unschedulable') expect(full.reason).toMatch(/^0\/2 nodes are available/);
   });
 
+  it("spreads one deployment's replicas over leaves", () => {
+    const placer = new Placer([node('a0', 0), node('a1', 0), node('b0', 1)]);
+    const leaves = [0, 1].map((i) => {
+      const r = placer.place(`d/svc-${i}`, demand);
+      return r.kind === 'placed' ? r.node.slice(0, 1) : r.reason;
+    });
+    expect(leaves.sort()).toEqual(['a', 'b']);
+  });
+
   it('honours the GPU type and refuses to occupy an unknown node or beyond capacity', () => {
     const placer = new Placer([node('h', 0), node('a', 1, 'a100-80g-sxm')]);
     expect(placer.place('d/p', { ...demand, gpuType: 'a100-80g-sxm' })).toEqual({ kind: 'placed', node: 'a' });

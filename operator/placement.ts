@@ -11,8 +11,9 @@ import {
 
 /**
  * The profile the operator schedules with unless configured otherwise: filters for cordons,
- * taints, affinity, GPU model and resources, best-fit packing and topology locality. No
- * preemption: a victim chosen inside the scheduler would have to be deleted in the cluster
+ * taints, affinity, GPU model and resources; replicas of one deployment spread over leaves
+ * (ReplicaSpread, weighted 3 as in the scheduler's own deploy profile; pods are named
+ * `<namespace>/<deployment>-<index>`), then best-fit packing within a leaf and topology locality. No preemption: a victim chosen inside the scheduler would have to be deleted in the cluster
  * first, which the operator does not do yet.
  */
 export const DEFAULT_OPERATOR_PROFILE: ProfileConfig = parseSchedulerConfig(
@@ -24,6 +25,7 @@ export const DEFAULT_OPERATOR_PROFILE: ProfileConfig = parseSchedulerConfig(
       - { name: NodeAffinity, weight: 1 }
       - { name: GpuType }
       - { name: ResourceFit }
+      - { name: ReplicaSpread, weight: 3 }
       - { name: BestFit, weight: 1 }
       - { name: TopologyLocality, weight: 1 }
       - { name: DefaultBinder }

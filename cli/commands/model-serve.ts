@@ -154,7 +154,7 @@ function renderServe(result: ServingResult, title: string): string {
     formatTable(['latency (ms)', 'mean', 'p50', 'p90', 'p99'], [
       row('TTFT', s.ttft),
       row('TPOT', s.tpot),
-      row('ITL (max per request)', s.itl),
+      row('ITL (mean: all gaps; p: max gap per request)', s.itl),
       row('end-to-end', s.e2e),
       row('queueing', s.queueing),
     ])

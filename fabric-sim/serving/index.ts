@@ -13,3 +13,4 @@ export { KvBlockPool, type KvBlockPoolOptions } from './kv-block-pool.js';
 export { meetsSlo, percentile, summarizeRequests, tpotNs, type Percentiles, type RequestRecord, type ServingSlo, type ServingSummary } from './metrics.js';
 export { gammaSample, scaleArrivals, syntheticRequests, takeRequests, type LengthDistribution, type SyntheticRequestsOptions } from './request-sources.js';
 export { prefixBlockKeys } from './sequence.js';
+export { type ReplicaCountSample, type ServingControlView, type ServingController } from './controller.js';

@@ -37,7 +37,8 @@ export class Router {
     const replicas = this.#replicas;
     switch (this.policy) {
       case 'round-robin': {
-        const r = replicas[this.#next]!;
+        // The set may shrink under a controller: wrap the cursor to it.
+        const r = replicas[this.#next % replicas.length]!;
         this.#next = (this.#next + 1) % replicas.length;
         return r;
       }

@@ -10,6 +10,7 @@ import {
 } from '../../gpu-model/index.js';
 import { Engine } from '../engine/index.js';
 import type { InferenceRequest } from '../workload/inference-request.js';
+import { type ReplicaCountSample, type ServingController, validateController } from './controller.js';
 import { KvBlockPool } from './kv-block-pool.js';
 import { KvTransferFabric } from './kv-transfer.js';
 import { summarizeRequests, type RequestRecord, type ServingSummary } from './metrics.js';
@@ -39,12 +40,18 @@ export interface ServingResult {
   /** KV-cache bytes of one token of the whole model (all layers, all ranks, no replication). */
   readonly kvBytesPerToken: number;
   readonly events: number;
+  /** Replica counts at each control tick (empty without a controller). */
+  readonly replicaTimeline: readonly ReplicaCountSample[];
+  /** Replica-time provisioned (ready, starting, or draining with requests), ns; GPU-time is this x GPUs per replica. */
+  readonly provisionedReplicaNs: number;
 }
 
 /** Options of {@link simulateServing}. */
 export interface SimulateServingOptions {
   /** Seed of the engine (no serving decision is random today; kept for the engine's streams). */
   readonly seed?: number;
+  /** A control loop that scales the colocated replicas during the run. */
+  readonly controller?: ServingController;
 }
 
 /**
@@ -75,7 +82,7 @@ export async function simulateServing(
   config: ServingConfig,
   options: SimulateServingOptions = {},
 ): Promise<ServingResult> {
-  const sim = new ServingSimulation(resolveServingConfig(config), options.seed ?? 1);
+  const sim = new ServingSimulation(resolveServingConfig(config), options.seed ?? 1, options.controller);
   let index = 0;
   for await (const request of requests) {
     sim.arrive(request, index++);
@@ -98,8 +105,23 @@ class ServingSimulation {
   readonly #kKvArrived: number;
   #rejected = 0;
   #lastArrivalNs = 0;
+  // Control: the replicas the router may pick (mutated in place), those loading, those draining.
+  readonly #routable: ServingReplica[] = [];
+  readonly #starting = new Map<number, number>();
+  readonly #draining = new Set<number>();
+  readonly #controller: ServingController | undefined;
+  readonly #timeline: ReplicaCountSample[] = [];
+  #arrivalsSinceTick = 0;
+  #closed = false;
+  #provisionedNs = 0;
+  #lastAccountNs = 0;
+  #kReady = -1;
+  #kTick = -1;
+  #addReplica: () => ServingReplica = () => {
+    throw new Error('unreachable');
+  };
 
-  constructor(config: ResolvedServingConfig, seed: number) {
+  constructor(config: ResolvedServingConfig, seed: number, controller?: ServingController) {
     this.#config = config;
     this.#engine = new Engine({ seed });
     const d = config.deployment;
@@ -131,8 +153,15 @@ class ServingSimulation {
       return r;
     };
     const dis = config.disaggregation;
+    this.#controller = controller;
+    if (controller !== undefined) {
+      validateController(controller);
+      if (dis !== undefined) throw badInput('a controller scales colocated replicas only', { field: 'controller', value: 'disaggregation', expected: 'no disaggregation with a controller' });
+    }
     if (dis === undefined) {
-      this.#router = new Router(config.routing, Array.from({ length: config.replicas }, () => add('colocated')));
+      for (let i = 0; i < config.replicas; i++) this.#routable.push(add('colocated'));
+      this.#router = new Router(config.routing, this.#routable);
+      this.#addReplica = () => add('colocated');
     } else {
       this.#router = new Router(config.routing, Array.from({ length: dis.prefillReplicas }, () => add('prefill')));
       this.#decodeRouter = new Router(
@@ -144,6 +173,73 @@ class ServingSimulation {
       this.#fabric = new KvTransferFabric(dis.fabric, placements);
     }
     this.#kKvArrived = this.#engine.register('serving/kv-arrived', (id) => { this.#kvArrived(id); });
+    if (controller !== undefined) {
+      this.#kReady = this.#engine.register('serving/replica-ready', (index) => { this.#replicaReady(index); });
+      this.#kTick = this.#engine.register('serving/control-tick', () => { this.#tick(); });
+      this.#engine.schedule(controller.periodNs, this.#kTick);
+    }
+  }
+
+  /** Adds elapsed time x provisioned replicas to the running total. */
+  #account(): void {
+    const now = this.#engine.nowNs;
+    let draining = 0;
+    for (const index of this.#draining) if (this.#replicas[index]!.outstanding > 0) draining++;
+    this.#provisionedNs += (now - this.#lastAccountNs) * (this.#routable.length + this.#starting.size + draining);
+    this.#lastAccountNs = now;
+  }
+
+  #tick(): void {
+    const controller = this.#controller!;
+    this.#account();
+    const now = this.#engine.nowNs;
+    let inFlight = 0;
+    for (const r of this.#replicas) inFlight += r.outstanding;
+    const desired = Math.max(1, Math.round(controller.desiredReplicas({
+      nowNs: now,
+      readyReplicas: this.#routable.length,
+      startingReplicas: this.#starting.size,
+      requestsPerSec: (this.#arrivalsSinceTick * 1e9) / controller.periodNs,
+      inFlight,
+    })));
+    this.#arrivalsSinceTick = 0;
+    let have = this.#routable.length + this.#starting.size;
+    // Up: a draining replica comes back at once; otherwise a new one loads the model.
+    for (; have < desired; have++) {
+      const back = [...this.#draining].sort((a, b) => a - b)[0];
+      if (back !== undefined) {
+        this.#draining.delete(back);
+        this.#routable.push(this.#replicas[back]!);
+        continue;
+      }
+      const replica = this.#addReplica();
+      this.#starting.set(replica.index, this.#engine.schedule(controller.replicaStartNs, this.#kReady, replica.index));
+    }
+    // Down: cancel the newest starts (their replicas never loaded: they stay idle, never routed),
+    // then drain the least loaded replicas.
+    for (const [index, handle] of [...this.#starting].reverse()) {
+      if (have <= desired) break;
+      this.#engine.cancel(handle);
+      this.#starting.delete(index);
+      have--;
+    }
+    while (have > desired && this.#routable.length > 1) {
+      let pick = 0;
+      for (let i = 1; i < this.#routable.length; i++) if (this.#routable[i]!.outstanding < this.#routable[pick]!.outstanding) pick = i;
+      this.#draining.add(this.#routable[pick]!.index);
+      this.#routable.splice(pick, 1);
+      have--;
+    }
+    let draining = 0;
+    for (const index of this.#draining) if (this.#replicas[index]!.outstanding > 0) draining++;
+    this.#timeline.push({ timeNs: now, ready: this.#routable.length, starting: this.#starting.size, draining });
+    if (!this.#closed || inFlight > 0) this.#engine.schedule(controller.periodNs, this.#kTick);
+  }
+
+  #replicaReady(index: number): void {
+    this.#account();
+    this.#starting.delete(index);
+    this.#routable.push(this.#replicas[index]!);
   }
 
   arrive(request: InferenceRequest, index: number): void {
@@ -171,13 +267,16 @@ class ServingSimulation {
       return;
     }
     s.prefillOnly = this.#fabric !== undefined;
+    this.#arrivalsSinceTick++;
     const replica = this.#router.pick(s);
     replica.outstanding++;
     replica.enqueue(s);
   }
 
   finish(): ServingResult {
+    this.#closed = true;
     this.#engine.runUntilIdle();
+    this.#account();
     return {
       summary: summarizeRequests(this.#records, this.#rejected, this.#config.slo),
       records: this.#records,
@@ -186,6 +285,8 @@ class ServingSimulation {
       blockTokens: this.#config.blockTokens,
       kvBytesPerToken: this.#kvBytesPerToken,
       events: this.#engine.eventsProcessed,
+      replicaTimeline: this.#timeline,
+      provisionedReplicaNs: this.#provisionedNs,
     };
   }
 

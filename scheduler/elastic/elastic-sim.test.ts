@@ -8,6 +8,9 @@ import { planDeployment } from '../planner/plan.js';
 import { ReplicaModel } from '../planner/replica-model.js';
 import { parseSlo } from '../planner/slo.js';
 import { checkSlo } from '../slo/slo-check.js';
+import { fabricCollectives } from '../../fabric-sim/training/index.js';
+import { fineTuneStepTime, makeFineTuneJob } from '../../gpu-model/index.js';
+import { runLending } from './lending-run.js';
 import { modelLoadTimeNs } from './model-load.js';
 import { SloPolicy } from './slo-policy.js';
 
@@ -68,5 +71,54 @@ describe('the elastic controller in the serving simulation', () => {
     expect(elastic.report.requestAttainment).toBeGreaterThan(staticAverage.report.requestAttainment);
     expect(elastic.result.provisionedReplicaNs).toBeLessThan(staticPeak.result.provisionedReplicaNs);
     expect(Math.max(...elastic.result.replicaTimeline.map((s) => s.ready))).toBeGreaterThan(average);
+  });
+
+  it('lends idle GPUs to an elastic LoRA job, raising utilisation while the SLO holds, and reclaims within the grace', { timeout: 180_000 }, async () => {
+    const requests = burstyStream(6, 24, 2);
+    const replicaModel = new ReplicaModel(deployment, nvlinkAlphaBetaCollectives(gpu), efficiencyFor(gpu.name));
+    const lengths = loadProfile(1, SAMPLES);
+    const policy = new SloPolicy({ slo, minReplicas: 1, maxReplicas: 4, predict: (rate) => replicaModel.predict(rate, lengths), scaleDownDelayNs: 30 * S, burstWindowNs: 2 * S });
+    const graceNs = 5 * S;
+    // A scale-up may first need its GPUs back from the job: its start includes the reclaim grace.
+    const replicaStartNs = graceNs + modelLoadTimeNs(model, 'bf16', { storageBytesPerSec: 10e9, warmupNs: 5 * S });
+    const controller = {
+      periodNs: 1 * S,
+      replicaStartNs,
+      desiredReplicas(view: ServingControlView): number {
+        policy.observe(view.nowNs, { requestsPerSec: view.requestsPerSec, inFlight: view.inFlight });
+        return policy.desiredReplicas(view.nowNs, view.readyReplicas);
+      },
+    };
+    const served = await simulateServing(requests, { deployment, replicas: 1 }, { controller });
+    const report = checkSlo(served.records, slo, { windowNs: 30 * S });
+    expect(report.overall.ttft.p99Ns).toBeLessThanOrEqual(slo.ttftP99Ns!);
+    expect(report.overall.tpot.p99Ns).toBeLessThanOrEqual(slo.tpotP99Ns!);
+
+    // A LoRA fine-tune of the same model on 1-GPU data-parallel workers, real step times.
+    const stepTimeNs = (workers: number): number => {
+      const job = makeFineTuneJob({ model, method: 'lora', seqLen: 4096, microBatchSeqs: 1, globalBatchSeqs: 12, dp: workers });
+      return fineTuneStepTime(job, gpu, fabricCollectives({ gpu, nicGbps: 400, gpusPerLeaf: 32, oversubscription: 1 }), efficiencyFor(gpu.name)).timeNs;
+    };
+    const lending = runLending({
+      timeline: served.replicaTimeline,
+      gpusPerReplica: 1,
+      ownedGpus: 4,
+      reserveGpus: 0,
+      reclaimGraceNs: graceNs,
+      job: { name: 'lora', priority: 0, gpusPerWorker: 1, minWorkers: 1, maxWorkers: 3, stepTimeNs, checkpointEverySteps: 5, checkpointNs: 2 * S, restartNs: 5 * S },
+    });
+    console.log(
+      `lending: inference utilisation ${(lending.inferenceUtilisation * 100).toFixed(1)}%, with lending ${(lending.utilisationWithLending * 100).toFixed(1)}%, ` +
+        `${lending.actions.filter((a) => a.kind === 'reclaim').length} reclaims (max ${(lending.maxReclaimNs / 1e9).toFixed(1)} s), steps ${lending.stepsDone}, lost ${lending.stepsLost.toFixed(1)}`,
+    );
+    expect(lending.utilisationWithLending).toBeGreaterThan(lending.inferenceUtilisation + 0.2);
+    const reclaims = lending.actions.filter((a) => a.kind === 'reclaim');
+    expect(reclaims.length).toBeGreaterThan(0); // the burst needed the lent GPUs back
+    expect(lending.maxReclaimNs).toBeLessThanOrEqual(graceNs);
+    // The job resumed after the burst and kept making progress; the work since its last checkpoint was accounted as lost.
+    const lastReclaimNs = Math.max(...reclaims.map((a) => a.timeNs));
+    expect(lending.actions.some((a) => a.kind === 'lend' && a.timeNs > lastReclaimNs)).toBe(true);
+    expect(lending.stepsDone).toBeGreaterThan(0);
+    expect(lending.lostGpuNs).toBeGreaterThan(0);
   });
 });

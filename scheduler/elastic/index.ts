@@ -5,6 +5,7 @@
  * and elastic fine-tuning ({@link planLending}), and the scale-up lag ({@link modelLoadTimeNs}).
  */
 export { KpaPolicy, type KpaOptions } from './kpa-policy.js';
+export { runLending, type LendingRunInput, type LendingRunResult, type LentJobSpec } from './lending-run.js';
 export { planLending, type ElasticJob, type LendingAction, type LendingOptions, type LendingState } from './lending.js';
 export { modelLoadTimeNs, type ModelLoadOptions } from './model-load.js';
 export { clampReplicas, ScaleDownDelay, StaticPolicy, type LoadSample, type ReplicaBounds, type ScalingPolicy } from './scaling-policy.js';

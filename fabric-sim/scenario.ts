@@ -263,6 +263,8 @@ function buildCollective(kind: CollectiveKind, ranks: number[], bytes: number, s
 export interface RunOptions {
   seed?: number;
   onProgress?: (simulatedNs: number, events: number) => void;
+  /** Called with the packet network once the run ends (counters the metrics leave out, for the benchmark). */
+  onPacketNetwork?: (net: PacketNetwork) => void;
 }
 
 /** Percentile of a sorted array (nearest rank). */
@@ -313,6 +315,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
   });
   net.addFlows(traffic.flows);
   net.run(scenario.limitNs ?? Infinity);
+  options.onPacketNetwork?.(net);
   return collectMetrics(scenario, seed, net, traffic);
 }
 

@@ -250,6 +250,8 @@ export class PacketNetwork implements FabricNetwork {
     pfcResumeFrames: 0,
     pfcPausedNs: 0,
     headroomDrops: 0,
+    /** Packets (data and control) a switch egress started transmitting: one per switch hop (the benchmark's forwarding rate). */
+    switchPacketsForwarded: 0,
   };
   readonly queueDepth = new LogHistogram();
   /** Time the last flow was fully received and acknowledged (stale timers may fire later). */
@@ -852,6 +854,7 @@ export class PacketNetwork implements FabricNetwork {
     if (cls >= 0) {
       pkt = this.#dequeue(port, cls);
       if (this.nodeKind[node] === KIND_SWITCH) {
+        this.counters.switchPacketsForwarded++;
         const inPort = this.#pInPort[pkt]!;
         this.#buffers[node]!.release(inPort - this.portBase[node]!, local, cls, this.#pWire[pkt]!, this.#pCharge[pkt]!);
         if (this.#intStride > 0 && this.#intEnabled[node] === 1 && this.#pType[pkt] === TYPE_DATA) this.#stampInt(port, pkt);

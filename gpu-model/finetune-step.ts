@@ -67,7 +67,7 @@ export function fineTuneCollectives(job: FineTuneJob): StepCollective[] {
 }
 
 /** Time of one collective through the injected model. */
-function collectiveTimeNs(c: StepCollective, net: CollectiveCost): number {
+export function collectiveTimeNs(c: StepCollective, net: CollectiveCost): number {
   switch (c.kind) {
     case 'all-reduce':
       return net.allReduceTimeNs(c.bytes, c.gpus);

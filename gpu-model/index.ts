@@ -53,5 +53,5 @@ export { LLAMA2_70B_PREFILL, LLAMA2_7B_PREFILL, LLAMA3_70B_DECODE, type DecodeMe
 export { makeFineTuneJob, microBatchesPerStep, type FineTuneJob, type FineTuneJobInput, type LoraTargets } from './finetune-job.js';
 export { attentionForwardFlopsPerToken, fineTuneFlops, loraParams, matmulParamsPerToken, type FineTuneFlops } from './finetune-flops.js';
 export { activationElementsPerTokenPerLayer, fineTuneMemoryPerGpu, type FineTuneMemory } from './finetune-memory.js';
-export { fineTuneCollectives, fineTuneStepTime, type FineTuneStepTime, type StepCollective } from './finetune-step.js';
+export { collectiveTimeNs, fineTuneCollectives, fineTuneStepTime, type FineTuneStepTime, type StepCollective } from './finetune-step.js';
 export { gpuRows, modelRows, type GpuRow, type ModelRow } from './catalog-rows.js';

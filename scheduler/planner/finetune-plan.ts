@@ -2,12 +2,12 @@ import { badInput } from '../../core/errors.js';
 import { checkpointTimeNs, fabricCollectives } from '../../fabric-sim/training/index.js';
 import {
   type CollectiveCost,
+  collectiveTimeNs,
   efficiencyFor,
   fineTuneCollectives,
   fineTuneMemoryPerGpu,
   fineTuneStepTime,
   nvlinkAlphaBetaCollectives,
-  type StepCollective,
   getGpu,
   getModel,
   makeFineTuneJob,
@@ -85,19 +85,6 @@ const POWERS = [1, 2, 4, 8] as const;
 /** A collective cost of zero, to take the compute part of gpu-model's step time alone. */
 const NO_NETWORK: CollectiveCost = { allReduceTimeNs: () => 0, allGatherTimeNs: () => 0, reduceScatterTimeNs: () => 0, allToAllTimeNs: () => 0, sendRecvTimeNs: () => 0 };
 
-function collectiveNs(c: StepCollective, net: CollectiveCost): number {
-  switch (c.kind) {
-    case 'all-reduce':
-      return net.allReduceTimeNs(c.bytes, c.gpus);
-    case 'all-gather':
-      return net.allGatherTimeNs(c.bytes, c.gpus);
-    case 'reduce-scatter':
-      return net.reduceScatterTimeNs(c.bytes, c.gpus);
-    case 'send-recv':
-      return net.sendRecvTimeNs(c.bytes);
-  }
-}
-
 /**
  * gpu-model's step time (compute stretched by the pipeline bubble, plus every collective without
  * overlap), with each collective costed over the links its group really spans: tensor and
@@ -105,7 +92,7 @@ function collectiveNs(c: StepCollective, net: CollectiveCost): number {
  */
 function stepTime(job: FineTuneJob, gpu: GpuSpec, efficiency: EfficiencyFactors, nvlink: CollectiveCost, dp: CollectiveCost): { timeNs: number; commTimeNs: number; mfu: number } {
   const compute = fineTuneStepTime(job, gpu, NO_NETWORK, efficiency);
-  const commTimeNs = fineTuneCollectives(job).reduce((sum, c) => sum + c.count * collectiveNs(c, c.group === 'dp' ? dp : nvlink), 0);
+  const commTimeNs = fineTuneCollectives(job).reduce((sum, c) => sum + c.count * collectiveTimeNs(c, c.group === 'dp' ? dp : nvlink), 0);
   const timeNs = compute.computeTimeNs + commTimeNs;
   return { timeNs, commTimeNs, mfu: (compute.mfu * compute.timeNs) / timeNs };
 }

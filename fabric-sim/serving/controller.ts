@@ -13,6 +13,8 @@ export interface ServingControlView {
   readonly readyReplicas: number;
   /** Replicas loading the model. */
   readonly startingReplicas: number;
+  /** Replicas taking no new requests that still hold requests (and their GPUs). */
+  readonly drainingReplicas: number;
   /** Arrivals over the last period, per second. */
   readonly requestsPerSec: number;
   /** Requests routed and not finished. */
@@ -24,6 +26,12 @@ export interface ServingController {
   readonly replicaStartNs: number;
   /** Replicas wanted now (at least 1). */
   desiredReplicas(view: ServingControlView): number;
+  /**
+   * Time from a scale-up decided at `nowNs` to the new replica serving, when it differs per
+   * decision (a scale-up that must first take GPUs back from a lent job waits for the reclaim).
+   * Called once per new replica, right after `desiredReplicas`. Default `replicaStartNs`.
+   */
+  startDelayNs?(nowNs: number): number;
 }
 
 /** Replica counts at one control tick. */

@@ -195,10 +195,13 @@ class ServingSimulation {
     const now = this.#engine.nowNs;
     let inFlight = 0;
     for (const r of this.#replicas) inFlight += r.outstanding;
+    let drainingBefore = 0;
+    for (const index of this.#draining) if (this.#replicas[index]!.outstanding > 0) drainingBefore++;
     const desired = Math.max(1, Math.round(controller.desiredReplicas({
       nowNs: now,
       readyReplicas: this.#routable.length,
       startingReplicas: this.#starting.size,
+      drainingReplicas: drainingBefore,
       requestsPerSec: (this.#arrivalsSinceTick * 1e9) / controller.periodNs,
       inFlight,
     })));
@@ -213,7 +216,9 @@ class ServingSimulation {
         continue;
       }
       const replica = this.#addReplica();
-      this.#starting.set(replica.index, this.#engine.schedule(controller.replicaStartNs, this.#kReady, replica.index));
+      const delayNs = controller.startDelayNs?.(now) ?? controller.replicaStartNs;
+      if (!(delayNs >= 0) || !Number.isFinite(delayNs)) throw new RangeError(`ServingController startDelayNs must be a finite number >= 0, got ${String(delayNs)}`);
+      this.#starting.set(replica.index, this.#engine.schedule(delayNs, this.#kReady, replica.index));
     }
     // Down: cancel the newest starts (their replicas never loaded: they stay idle, never routed),
     // then drain the least loaded replicas.

@@ -2,17 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run.js';
+import { cli } from '../testing/cli-harness.js';
 
-async function output(...argv: string[]): Promise<{ code: number; text: string }> {
-  const stdout = new PassThrough();
-  const chunks: string[] = [];
-  stdout.on('data', (c: Buffer) => chunks.push(c.toString()));
-  const code = await runCli(argv, { stdout, stderr: new PassThrough() });
-  return { code, text: chunks.join('') };
-}
+const output = async (...argv: string[]) => {
+  const { code, out } = await cli(argv);
+  return { code, text: out };
+};
 
 describe('weft completion', () => {
   it('generates a bash script that completes commands and flags in a real bash', async () => {

@@ -1,19 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../gpu-model/index.js';
 import { samplePath } from '../../traces/samples/locate.js';
-import { runCli } from '../run.js';
-
-async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(args, { stdout, stderr });
-  return { code, out, err };
-}
+import { cli } from '../testing/cli-harness.js';
 
 describe('weft model estimate', () => {
   const args = ['model', 'estimate', '--model', 'llama-2-70b', '--gpu', 'h100-sxm', '--tp', '4', '--prompt', '2048', '--batch', '8'];

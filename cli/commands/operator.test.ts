@@ -1,22 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNode, LEASES, modelDeployment, modelDeployments, startCluster } from '../../operator/testing/cluster.js';
 import type { KubeApiServer } from '../../test/kube-apiserver/server.js';
 import { waitUntil } from '../../test/kube-apiserver/wait.js';
-import { runCli } from '../run.js';
-
-function cli(args: string[]): { done: Promise<number>; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { done: runCli(args, { stdout, stderr }), out: () => out, err: () => err };
-}
+import { startCli as cli } from '../testing/cli-harness.js';
 
 describe('weft operator', () => {
   let api: KubeApiServer | undefined;

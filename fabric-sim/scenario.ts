@@ -285,6 +285,24 @@ export const round = (x: number, digits = 3): number => {
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}) {
   const seed = options.seed ?? 1;
+  const { net, traffic } = preparePacketRun(scenario, seed);
+  if (options.onProgress !== undefined) {
+    const hook = options.onProgress;
+    net.engine.onProgress((r) => {
+      hook(r.nowNs, r.eventsProcessed);
+    }, { everyEvents: 200_000 });
+  }
+  net.run(scenario.limitNs ?? Infinity);
+  options.onPacketNetwork?.(net);
+  return collectMetrics(scenario, seed, net, traffic);
+}
+
+/**
+ * The scenario's packet network with its traffic added, not yet run: `runScenario` runs it to
+ * the end; a live view (`weft ui --scenario`) advances `net.engine` in slices and reads the
+ * network's counters between them.
+ */
+export function preparePacketRun(scenario: Scenario, seed = 1): { net: PacketNetwork; traffic: BuiltTraffic } {
   const topology = scenarioTopology(scenario);
   const traffic = buildTraffic(scenario, topology, seed);
   const net = new PacketNetwork(topology, {
@@ -298,12 +316,6 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
       reorderThresholdPackets: scenario.transport.reorderThresholdPackets,
     },
   });
-  if (options.onProgress !== undefined) {
-    const hook = options.onProgress;
-    net.engine.onProgress((r) => {
-      hook(r.nowNs, r.eventsProcessed);
-    }, { everyEvents: 200_000 });
-  }
   traffic.flows.forEach((f, i) => {
     if (net.pathPorts(f.src, f.dst).length === 0) {
       throw badInput('no path between these GPUs (links down?)', {
@@ -314,9 +326,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}) {
     }
   });
   net.addFlows(traffic.flows);
-  net.run(scenario.limitNs ?? Infinity);
-  options.onPacketNetwork?.(net);
-  return collectMetrics(scenario, seed, net, traffic);
+  return { net, traffic };
 }
 
 /** Completion time, closed form and nccl-tests bandwidths of each collective, at any fidelity. */

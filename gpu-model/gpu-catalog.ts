@@ -196,6 +196,18 @@ export function gpuNames(): string[] {
   return CATALOG.map((gpu) => gpu.name);
 }
 
+/**
+ * The catalog key of a cluster's GPU type name: the key itself, or the one key it prefixes
+ * (`h100` -> `h100-sxm`); undefined when it names none or several.
+ */
+export function catalogGpuFor(clusterType: string): string | undefined {
+  const type = clusterType.trim().toLowerCase();
+  const names = gpuNames();
+  if (names.includes(type)) return type;
+  const matches = names.filter((name) => name.startsWith(`${type}-`));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 /** Every catalog entry, in catalog order. */
 export function allGpus(): readonly GpuSpec[] {
   return CATALOG;

@@ -11,7 +11,7 @@
  * - Fine-tuning: {@link makeFineTuneJob}, {@link fineTuneFlops}, {@link fineTuneMemoryPerGpu},
  *   {@link fineTuneCollectives}, {@link fineTuneStepTime}.
  */
-export { allGpus, getGpu, gpuNames, peakFlopsPerSec, withPrice, type GpuSources, type GpuSpec } from './gpu-catalog.js';
+export { allGpus, catalogGpuFor, getGpu, gpuNames, peakFlopsPerSec, withPrice, type GpuSources, type GpuSpec } from './gpu-catalog.js';
 export {
   allModels,
   getModel,

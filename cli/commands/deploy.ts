@@ -1,6 +1,6 @@
 import { badInput } from '../../core/errors.js';
 import { DEFAULT_CLUSTER, loadClusterSpecFile, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
-import { getModel, gpuNames } from '../../gpu-model/index.js';
+import { catalogGpuFor, getModel, gpuNames } from '../../gpu-model/index.js';
 import { nodesFromClusterSpec } from '../../scheduler/cluster/from-cluster-spec.js';
 import {
   type Candidate,
@@ -18,17 +18,8 @@ import { ProgressReporter } from '../progress.js';
 import { formatTable } from '../table.js';
 import { parseLoad } from './deploy-load.js';
 
-/**
- * The GPU catalog key of a cluster's GPU type name: the key itself, or the one key it prefixes
- * (`h100` -> `h100-sxm`).
- */
-export function catalogGpuFor(clusterType: string): string | undefined {
-  const type = clusterType.trim().toLowerCase();
-  const names = gpuNames();
-  if (names.includes(type)) return type;
-  const matches = names.filter((name) => name.startsWith(`${type}-`));
-  return matches.length === 1 ? matches[0] : undefined;
-}
+/** Kept here for existing importers; the lookup lives in gpu-model. */
+export { catalogGpuFor };
 
 const ms = (ns: number): string => (Number.isFinite(ns) ? (ns / 1e6).toFixed(1) : '-');
 

@@ -8,3 +8,4 @@ export { planDeployment, type Candidate, type DeploymentPlan, type PlanInput, ty
 export { DEFAULT_ENGINE_LIMITS, ReplicaModel, type ReplicaEngineLimits, type ReplicaPrediction } from './replica-model.js';
 export { formatSlo, parseDurationNs, parseSlo, type SloTargets } from './slo.js';
 export { planAndVerify, resampledStream, verifyCandidate, type Verification, type VerifiedPlan, type VerifyOptions } from './verify.js';
+export { DEPLOY_PROFILE, GANG_PROFILE, placeGang, placeGangOn, placeReplicas, placeReplicasOn, type GangDemand, type PlacementOutcome, type ReplicaDemand, type ReplicaPlacement } from './place.js';

@@ -57,7 +57,14 @@ export interface PlacementOutcome {
  * placeReplicas(nodesFromClusterSpec(DEFAULT_CLUSTER), { name: 'llama', replicas: 2, gpusPerReplica: 1, gpuType: 'h100' });
  */
 export function placeReplicas(nodes: readonly NodeSpec[], demand: ReplicaDemand, profile: ProfileConfig = DEPLOY_PROFILE): PlacementOutcome {
-  const cluster = new ClusterState(nodes);
+  return placeReplicasOn(new ClusterState(nodes), demand, profile);
+}
+
+/**
+ * {@link placeReplicas} on a cluster that already holds workloads; the placed replicas stay
+ * allocated in `cluster`, so several deployments and jobs can be placed one after another.
+ */
+export function placeReplicasOn(cluster: ClusterState, demand: ReplicaDemand, profile: ProfileConfig = DEPLOY_PROFILE): PlacementOutcome {
   const framework = buildFramework(profile, { cluster, gangs: new GangDirectory(), seed: 1 });
   const placed: ReplicaPlacement[] = [];
   const unplaced: { replica: string; reason: string }[] = [];
@@ -109,8 +116,20 @@ export const GANG_PROFILE: ProfileConfig = parseSchedulerConfig(
  * Gang-places `workers` pods of `gpusPerWorker` GPUs each through the framework with
  * {@link GANG_PROFILE}: either every worker is bound or none is.
  */
-export function placeGang(nodes: readonly NodeSpec[], demand: { readonly name: string; readonly workers: number; readonly gpusPerWorker: number; readonly gpuType: string }): PlacementOutcome {
-  const cluster = new ClusterState(nodes);
+export function placeGang(nodes: readonly NodeSpec[], demand: GangDemand): PlacementOutcome {
+  return placeGangOn(new ClusterState(nodes), demand);
+}
+
+/** A fine-tuning job's workers. */
+export interface GangDemand {
+  readonly name: string;
+  readonly workers: number;
+  readonly gpusPerWorker: number;
+  readonly gpuType: string;
+}
+
+/** {@link placeGang} on a cluster that already holds workloads; a placed gang stays allocated in `cluster`. */
+export function placeGangOn(cluster: ClusterState, demand: GangDemand): PlacementOutcome {
   const gangs = new GangDirectory();
   const { pods, gang } = expandWorkload({
     kind: 'finetune',

@@ -5,7 +5,7 @@
  * disaggregation with KV transfers over the fabric, synthetic request streams, and
  * request-level metrics. Step times come from `gpu-model/`.
  */
-export { simulateServing, modelKvBytesPerToken, type ReplicaStats, type ServingResult, type SimulateServingOptions } from './serving-sim.js';
+export { simulateServing, modelKvBytesPerToken, ServingSimulation, type ReplicaStats, type ServingResult, type ServingStatus, type SimulateServingOptions } from './serving-sim.js';
 export { resolveServingConfig, type DisaggregationConfig, type ServingConfig } from './serving-config.js';
 export { ROUTING_POLICIES, type RoutingPolicy } from './router.js';
 export { KvTransferFabric, type KvFabricOptions, type ReplicaPlacement } from './kv-transfer.js';

@@ -8,7 +8,7 @@ import {
   type Deployment,
   type StepCostOptions,
 } from '../../gpu-model/index.js';
-import { Engine } from '../engine/index.js';
+import { Engine, runBounded, type RunOutcome } from '../engine/index.js';
 import type { InferenceRequest } from '../workload/inference-request.js';
 import { type ReplicaCountSample, type ServingController, validateController } from './controller.js';
 import { KvBlockPool } from './kv-block-pool.js';
@@ -82,15 +82,31 @@ export async function simulateServing(
   config: ServingConfig,
   options: SimulateServingOptions = {},
 ): Promise<ServingResult> {
-  const sim = new ServingSimulation(resolveServingConfig(config), options.seed ?? 1, options.controller);
-  let index = 0;
-  for await (const request of requests) {
-    sim.arrive(request, index++);
-  }
+  const sim = new ServingSimulation(config, options);
+  for await (const request of requests) sim.arrive(request);
   return sim.finish();
 }
 
-class ServingSimulation {
+/** Replicas and requests of a running {@link ServingSimulation}. */
+export interface ServingStatus {
+  /** Replicas taking requests. */
+  readonly ready: number;
+  /** Replicas loading the model (controller scale-ups). */
+  readonly starting: number;
+  /** Replicas draining that still hold requests. */
+  readonly draining: number;
+  /** Requests routed and not finished. */
+  readonly inFlight: number;
+  readonly rejected: number;
+}
+
+/**
+ * The serving simulation as an object a caller drives: `arrive` each request in time order,
+ * optionally `runUntil` between arrivals (in bounded slices, reading `records` and `status()`
+ * as it goes: a live dashboard), then `finish`. {@link simulateServing} is this driven over a
+ * whole stream; both give the same records for the same requests.
+ */
+export class ServingSimulation {
   readonly #engine: Engine;
   readonly #config: ResolvedServingConfig;
   readonly #replicas: ServingReplica[] = [];
@@ -121,9 +137,13 @@ class ServingSimulation {
     throw new Error('unreachable');
   };
 
-  constructor(config: ResolvedServingConfig, seed: number, controller?: ServingController) {
+  #arrived = 0;
+
+  constructor(serving: ServingConfig, options: SimulateServingOptions = {}) {
+    const config = resolveServingConfig(serving);
+    const controller = options.controller;
     this.#config = config;
-    this.#engine = new Engine({ seed });
+    this.#engine = new Engine({ seed: options.seed ?? 1 });
     const d = config.deployment;
     const capacity = kvCapacity(d, {
       memoryUtilization: config.memoryUtilization,
@@ -247,10 +267,44 @@ class ServingSimulation {
     this.#routable.push(this.#replicas[index]!);
   }
 
-  arrive(request: InferenceRequest, index: number): void {
+  /** Simulated time reached. */
+  get nowNs(): number {
+    return this.#engine.nowNs;
+  }
+
+  /** Engine events fired so far. */
+  get eventsProcessed(): number {
+    return this.#engine.eventsProcessed;
+  }
+
+  /** Requests finished so far, in completion order (grows as the simulation runs; do not mutate). */
+  get records(): readonly RequestRecord[] {
+    return this.#records;
+  }
+
+  status(): ServingStatus {
+    let inFlight = 0;
+    for (const r of this.#replicas) inFlight += r.outstanding;
+    let draining = 0;
+    for (const index of this.#draining) if (this.#replicas[index]!.outstanding > 0) draining++;
+    return { ready: this.#routable.length, starting: this.#starting.size, draining, inFlight, rejected: this.#rejected };
+  }
+
+  /**
+   * Advances towards `limitNs` firing at most `maxEvents` events ('stopped' when the budget ran
+   * out first). The next arrival must not be earlier than the time reached.
+   */
+  runUntil(limitNs: number, maxEvents = Infinity): RunOutcome {
+    return runBounded(this.#engine, limitNs, maxEvents);
+  }
+
+  /** Takes a request (arrivals in time order, not before `nowNs`); runs the simulation up to its arrival. */
+  arrive(request: InferenceRequest): void {
+    const index = this.#arrived++;
     const field = `requests[${index}]`;
-    if (!(Number.isFinite(request.arrivalNs) && request.arrivalNs >= this.#lastArrivalNs)) {
-      throw badInput('requests must arrive in time order', { field: `${field}.arrivalNs`, value: request.arrivalNs, expected: `a finite time >= ${this.#lastArrivalNs} ns` });
+    const earliestNs = Math.max(this.#lastArrivalNs, this.#engine.nowNs);
+    if (!(Number.isFinite(request.arrivalNs) && request.arrivalNs >= earliestNs)) {
+      throw badInput('requests must arrive in time order', { field: `${field}.arrivalNs`, value: request.arrivalNs, expected: `a finite time >= ${earliestNs} ns` });
     }
     if (!Number.isInteger(request.promptTokens) || request.promptTokens < 1) {
       throw badInput('invalid prompt length', { field: `${field}.promptTokens`, value: request.promptTokens, expected: 'an integer >= 1' });
@@ -278,8 +332,14 @@ class ServingSimulation {
     replica.enqueue(s);
   }
 
-  finish(): ServingResult {
+  /** No more arrivals: the controller stops ticking once the last request finished, so the run can go idle. */
+  close(): void {
     this.#closed = true;
+  }
+
+  /** Closes the stream, runs every request to completion and returns the result. */
+  finish(): ServingResult {
+    this.close();
     this.#engine.runUntilIdle();
     this.#account();
     return {

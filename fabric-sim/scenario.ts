@@ -170,6 +170,8 @@ export function scenarioTopology(scenario: Scenario): Topology {
 export interface BuiltTraffic {
   flows: FlowDef[];
   collectives: { collective: Collective; first: number; count: number }[];
+  /** Flows `first .. first + count - 1` of each `traffic[]` entry, in scenario order. */
+  items: { kind: Scenario['traffic'][number]['kind']; first: number; count: number }[];
 }
 
 /** The scenario's traffic as one flow list (collectives as dependency graphs), GPU references resolved. */
@@ -185,7 +187,7 @@ export function buildTraffic(scenario: Scenario, topology: Topology, seed: numbe
   };
   const all = topology.gpus.map((g) => g.index);
   const random = RandomStream.derive(seed, 'traffic/permutation');
-  const out: BuiltTraffic = { flows: [], collectives: [] };
+  const out: BuiltTraffic = { flows: [], collectives: [], items: [] };
   scenario.traffic.forEach((item, i) => {
     const at = `traffic[${i}]`;
     let flows: FlowDef[];
@@ -220,6 +222,7 @@ export function buildTraffic(scenario: Scenario, topology: Topology, seed: numbe
         flows = collective.flows;
       }
     }
+    out.items.push({ kind: item.kind, first: out.flows.length, count: flows.length });
     out.flows.push(...offsetFlows(flows, out.flows.length));
   });
   return out;

@@ -38,7 +38,7 @@ export const SERVE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   slo: { type: 'string', placeholder: '<targets>', description: 'serve: ttft-p99=300ms,tpot-p99=50ms,e2e-p99=20s; exit 3 when missed' },
 };
 
-function traceStream(path: string): AsyncIterable<InferenceRequest> {
+export function traceStream(path: string): AsyncIterable<InferenceRequest> {
   const summary = new ReadSummary(path);
   if (/\.csv(\.gz)?$/i.test(path)) return readAzureLlmTrace(path, summary);
   if (/\.jsonl(\.gz)?$/i.test(path)) return readMooncakeTrace(path, summary);

@@ -1,7 +1,8 @@
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
-import { type FlowDef, PacketNetwork } from '../packet/network.js';
+import type { FlowDef } from '../packet/network.js';
 import type { FabricNetwork, PathIdeal } from './fabric-network.js';
+import { checkRoutable, FabricRoutes } from './routing.js';
 
 /**
  * The network as alpha-beta closed forms. Flows that start at the same instant form a batch;
@@ -25,7 +26,8 @@ import type { FabricNetwork, PathIdeal } from './fabric-network.js';
 export class AnalyticNetwork implements FabricNetwork {
   readonly fidelity = 'analytic' as const;
   readonly engine: Engine;
-  readonly #graph: PacketNetwork;
+  /** The packet model's ports, routes and ECMP hashes. */
+  readonly #graph: FabricRoutes;
   fStartNs = new Float64Array(0);
   fRecvDoneNs = new Float64Array(0);
   lastCompletionNs = 0;
@@ -47,7 +49,7 @@ export class AnalyticNetwork implements FabricNetwork {
 
   constructor(topology: Topology, options: { seed?: number } = {}) {
     this.engine = new Engine({ seed: options.seed ?? 1 });
-    this.#graph = new PacketNetwork(topology, { seed: options.seed ?? 1, transport: { cc: 'none' } });
+    this.#graph = new FabricRoutes(topology, options.seed ?? 1);
     this.#kStart = this.engine.register('analytic/start', (f) => {
       this.fStartNs[f] = this.engine.nowNs;
       this.#batch.push(f);
@@ -69,7 +71,7 @@ export class AnalyticNetwork implements FabricNetwork {
     if (this.#flows.length !== 0) throw new Error('AnalyticNetwork.addFlows: flows are defined once');
     this.#flows = flows;
     const n = flows.length;
-    this.#graph.addFlows(flows);
+    checkRoutable(this.#graph, flows);
     this.fStartNs = new Float64Array(n).fill(NaN);
     this.fRecvDoneNs = new Float64Array(n).fill(NaN);
     this.#alphaNs = new Float64Array(n);

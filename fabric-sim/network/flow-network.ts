@@ -1,7 +1,8 @@
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
-import { type FlowDef, PacketNetwork } from '../packet/network.js';
+import type { FlowDef } from '../packet/network.js';
 import type { FabricNetwork, PathIdeal } from './fabric-network.js';
+import { checkRoutable, FabricRoutes } from './routing.js';
 import { IndexHeap } from './index-heap.js';
 
 /** A flow counts as sent once fewer than this many bytes remain (floating-point slack). */
@@ -26,8 +27,8 @@ const DONE_EPSILON_BYTES = 1e-6;
 export class FlowNetwork implements FabricNetwork {
   readonly fidelity = 'flow' as const;
   readonly engine: Engine;
-  /** Route oracle: the packet model's topology, routes and ECMP hashes (never run). */
-  readonly #graph: PacketNetwork;
+  /** The packet model's ports, routes and ECMP hashes. */
+  readonly #graph: FabricRoutes;
   fStartNs = new Float64Array(0);
   fRecvDoneNs = new Float64Array(0);
   lastCompletionNs = 0;
@@ -63,7 +64,7 @@ export class FlowNetwork implements FabricNetwork {
 
   constructor(topology: Topology, options: { seed?: number } = {}) {
     this.engine = new Engine({ seed: options.seed ?? 1 });
-    this.#graph = new PacketNetwork(topology, { seed: options.seed ?? 1, transport: { cc: 'none' } });
+    this.#graph = new FabricRoutes(topology, options.seed ?? 1);
     const ports = this.#graph.portCount;
     this.#capacity = new Float64Array(ports);
     for (let p = 0; p < ports; p++) this.#capacity[p] = this.#graph.payloadRate(p);
@@ -87,7 +88,8 @@ export class FlowNetwork implements FabricNetwork {
     if (this.#flows.length !== 0) throw new Error('FlowNetwork.addFlows: flows are defined once');
     this.#flows = flows;
     const n = flows.length;
-    this.#graph.addFlows(flows);
+    checkRoutable(this.#graph, flows);
+    const entropy = this.#graph.flowEntropies(n);
     this.fStartNs = new Float64Array(n).fill(NaN);
     this.fRecvDoneNs = new Float64Array(n).fill(NaN);
     this.#alphaNs = new Float64Array(n);
@@ -101,7 +103,8 @@ export class FlowNetwork implements FabricNetwork {
     const pools = new Map<string, number>();
     const capacities = Array.from(this.#capacity);
     flows.forEach((flow, f) => {
-      const path = this.#graph.isMultipath(f) ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : this.#graph.ecmpPathPorts(f);
+      const ecmp = this.#graph.ecmpPath(flow.src, flow.dst, entropy[f]!);
+      const path = this.#graph.isMultipath(ecmp[0]!, flow.dst) ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : ecmp;
       this.#pathOffset[f] = ports.length;
       ports.push(...path);
       this.#alphaNs[f] = this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs;

@@ -1,23 +1,20 @@
 import { Charge, SharedBuffer } from '../../switch-model/buffer.js';
 import { EcnMarker } from '../../switch-model/ecn.js';
 import { EgressScheduler } from '../../switch-model/egress.js';
-import { adaptivePort, fiveTupleHash, mix32, nameHash } from '../../switch-model/forwarding.js';
+import { adaptivePort, fiveTupleHash } from '../../switch-model/forwarding.js';
 import { CONTROL_CLASS, DATA_CLASS } from '../../switch-model/presets.js';
-import { NUM_CLASSES, type LoadBalancingMode, type SwitchSpec } from '../../switch-model/spec.js';
+import { NUM_CLASSES } from '../../switch-model/spec.js';
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
 import type { RandomStream } from '../engine/random.js';
 import { type AckFeedback, type CongestionControl, DCQCN_CNP_INTERVAL_NS, Dcqcn, MAX_INT_HOPS, NoCongestionControl } from './cc.js';
 import { Hpcc } from './hpcc.js';
-import type { FabricNetwork } from '../network/fabric-network.js';
+import type { FabricNetwork, PathIdeal } from '../network/fabric-network.js';
+import { DATA_OVERHEAD_BYTES, FabricRoutes, KIND_HOST, KIND_SWITCH } from '../network/routing.js';
 import { LogHistogram } from './histogram.js';
 import { SelectiveRepeat } from './selective-repeat.js';
 
-/**
- * Header bytes modelled per data packet: Ethernet 14 + FCS 4, IPv4 20, UDP 8, InfiniBand BTH 12,
- * ICRC 4 (= 62), plus preamble/SFD 8 and inter-frame gap 12 that also occupy the wire.
- */
-export const DATA_OVERHEAD_BYTES = 82;
+export { DATA_OVERHEAD_BYTES };
 /** Wire bytes of an ACK/NACK (data headers + AETH 4) and of a CNP (same size modelled). */
 export const CONTROL_WIRE_BYTES = 86;
 /** A PFC pause frame: 64-byte MAC control frame + 20 bytes preamble and gap. */
@@ -32,10 +29,6 @@ const ECN_NOT_ECT = 0;
 const ECN_ECT = 1;
 const ECN_CE = 3;
 
-const KIND_HOST = 0;
-const KIND_SWITCH = 1;
-
-const LB_MODE: Record<LoadBalancingMode, number> = { ECMP: 0, PACKET_SPRAY: 1, FLOWLET: 2, ADAPTIVE: 3 };
 const FLOWLET_TABLE = 4096;
 
 /** One transfer: `bytes` from NIC node `src` to NIC node `dst`, started at `startNs` once its dependencies finished. */
@@ -100,6 +93,8 @@ export class PacketNetwork implements FabricNetwork {
   readonly fidelity = 'packet' as const;
   readonly engine: Engine;
   readonly topology: Topology;
+  /** Ports, switch forwarding parameters and route tables (shared with the flow and analytic fidelities). */
+  readonly routes: FabricRoutes;
   readonly transport: TransportOptions;
   readonly cc: CongestionControl;
   readonly hostCount: number;
@@ -134,7 +129,7 @@ export class PacketNetwork implements FabricNetwork {
   readonly portRate: Float64Array;
   readonly portProp: Float64Array;
   readonly portUp: Uint8Array;
-  readonly portName: string[] = [];
+  readonly portName: readonly string[];
   readonly #portBusy: Uint8Array;
   readonly #queueHead: Int32Array;
   readonly #queueTail: Int32Array;
@@ -150,9 +145,8 @@ export class PacketNetwork implements FabricNetwork {
   /** XOFF frames each transmitting port received (PFC reaction; spreading shows on switch ports). */
   readonly portPausesReceived: Float64Array;
 
-  // Routing: candidates of (node, dst host) in routePorts[offset .. offset + count).
-  readonly #routeOffset: Int32Array;
-  readonly #routeCount: Int32Array;
+  // Routing (from `routes`): candidates of (node, dst host) in routePorts[routeStart[i] .. routeStart[i + 1]), i = dst * nodeCount + node.
+  readonly #routeStart: Int32Array;
   readonly #routePorts: Int32Array;
 
   // Packet pool.
@@ -272,47 +266,20 @@ export class PacketNetwork implements FabricNetwork {
     this.cc = options.congestionControl ?? newCongestionControl(this.transport.cc);
     this.mtu = topology.mtuBytes;
     const nodes = topology.nodes;
-    this.nodeCount = nodes.length;
-    this.hostCount = topology.gpus.length;
-
-    // Ports, node by node.
-    const portsOfNode: { link: number; peerNode: number }[][] = nodes.map(() => []);
-    topology.links.forEach((link, i) => {
-      portsOfNode[link.a]!.push({ link: i, peerNode: link.b });
-      portsOfNode[link.b]!.push({ link: i, peerNode: link.a });
-    });
-    this.portBase = new Int32Array(this.nodeCount);
-    this.portCountOf = new Int32Array(this.nodeCount);
-    let ports = 0;
-    for (let n = 0; n < this.nodeCount; n++) {
-      this.portBase[n] = ports;
-      this.portCountOf[n] = portsOfNode[n]!.length;
-      ports += portsOfNode[n]!.length;
-    }
+    const routes = new FabricRoutes(topology, options.seed ?? 1);
+    this.routes = routes;
+    this.nodeCount = routes.nodeCount;
+    this.hostCount = routes.hostCount;
+    this.portBase = routes.portBase;
+    this.portCountOf = routes.portCountOf;
+    const ports = routes.portCount;
     this.portCount = ports;
-    this.portOwner = new Int32Array(ports);
-    this.portPeer = new Int32Array(ports).fill(-1);
-    this.portRate = new Float64Array(ports);
-    this.portProp = new Float64Array(ports);
-    this.portUp = new Uint8Array(ports);
-    const endOf = new Map<string, number>();
-    for (let n = 0; n < this.nodeCount; n++) {
-      portsOfNode[n]!.forEach((p, k) => {
-        const port = this.portBase[n]! + k;
-        const link = topology.links[p.link]!;
-        this.portOwner[port] = n;
-        this.portRate[port] = link.rateGbps / 8;
-        this.portProp[port] = link.propagationDelayNs;
-        this.portUp[port] = link.up ? 1 : 0;
-        this.portName.push(`${nodes[n]!.name}->${nodes[p.peerNode]!.name}`);
-        const other = endOf.get(`${p.link}`);
-        if (other === undefined) endOf.set(`${p.link}`, port);
-        else {
-          this.portPeer[port] = other;
-          this.portPeer[other] = port;
-        }
-      });
-    }
+    this.portOwner = routes.portOwner;
+    this.portPeer = routes.portPeer;
+    this.portRate = routes.portRate;
+    this.portProp = routes.portProp;
+    this.portUp = routes.portUp;
+    this.portName = routes.portName;
     this.#portBusy = new Uint8Array(ports);
     this.#queueHead = new Int32Array(ports * NUM_CLASSES).fill(-1);
     this.#queueTail = new Int32Array(ports * NUM_CLASSES).fill(-1);
@@ -328,11 +295,11 @@ export class PacketNetwork implements FabricNetwork {
     this.portPausesReceived = new Float64Array(ports);
 
     // Switch behaviour per node.
-    this.nodeKind = new Uint8Array(this.nodeCount);
-    this.#latencyNs = new Float64Array(this.nodeCount);
-    this.#cutThrough = new Uint8Array(this.nodeCount);
-    this.#lbMode = new Uint8Array(this.nodeCount);
-    this.#hashSeed = new Uint32Array(this.nodeCount);
+    this.nodeKind = routes.nodeKind;
+    this.#latencyNs = routes.latencyNs;
+    this.#cutThrough = routes.cutThrough;
+    this.#lbMode = routes.lbMode;
+    this.#hashSeed = routes.hashSeed;
     this.#flowletGapNs = new Float64Array(this.nodeCount);
     this.#adaptiveThresholdBytes = new Float64Array(this.nodeCount);
     this.#intBytes = new Float64Array(this.nodeCount);
@@ -344,7 +311,6 @@ export class PacketNetwork implements FabricNetwork {
       this.#headView.push(this.#headBytes.subarray(base, base + count * NUM_CLASSES));
       this.#pausedView.push(this.#paused.subarray(base, base + count * NUM_CLASSES));
       if (node.kind === 'nic') {
-        this.nodeKind[n] = KIND_HOST;
         this.#schedulers.push(new EgressScheduler(topology.switchSpec, count));
         this.#buffers.push(undefined);
         this.#ecn.push(undefined);
@@ -353,12 +319,7 @@ export class PacketNetwork implements FabricNetwork {
         this.#flowletPort.push(new Int32Array(0));
         continue;
       }
-      const spec: SwitchSpec = node.kind === 'nvswitch' ? topology.nvswitchSpec : topology.switchSpec;
-      this.nodeKind[n] = KIND_SWITCH;
-      this.#latencyNs[n] = spec.portToPortLatencyNs;
-      this.#cutThrough[n] = spec.forwarding === 'CUT_THROUGH' ? 1 : 0;
-      this.#lbMode[n] = LB_MODE[spec.loadBalancing.mode];
-      this.#hashSeed[n] = (spec.loadBalancing.hashSeed ^ nameHash(node.name) ^ mix32(options.seed ?? 1)) >>> 0;
+      const spec = routes.switchSpecOf(n);
       this.#flowletGapNs[n] = spec.loadBalancing.flowletGapNs;
       this.#adaptiveThresholdBytes[n] = spec.loadBalancing.adaptiveThresholdBytes;
       this.#intEnabled[n] = spec.int.enabled ? 1 : 0;
@@ -379,11 +340,8 @@ export class PacketNetwork implements FabricNetwork {
     this.#hostCursor = new Int32Array(this.nodeCount);
     for (let h = 0; h < this.nodeCount; h++) this.#hostFlows.push([]);
 
-    // Routing tables.
-    const r = this.#buildRoutes();
-    this.#routeOffset = r.offset;
-    this.#routeCount = r.count;
-    this.#routePorts = r.ports;
+    this.#routeStart = routes.routeStart;
+    this.#routePorts = routes.routePorts;
 
     // Per-hop INT records cost 4 x 8 numbers per packet slot: only kept when a controller reads them.
     const anyInt = this.#intEnabled.some((enabled) => enabled === 1);
@@ -449,7 +407,6 @@ export class PacketNetwork implements FabricNetwork {
     this.fTimeouts = new Int32Array(n);
     this.fIntMaxQueue = new Float64Array(n);
     this.#fPort = new Int32Array(n);
-    this.#fEntropy = new Int32Array(n);
     this.#fNext = new Int32Array(n);
     this.#fUna = new Int32Array(n);
     this.#fHighest = new Int32Array(n);
@@ -468,7 +425,7 @@ export class PacketNetwork implements FabricNetwork {
     this.#rLastCnpNs = new Float64Array(n).fill(-Infinity);
     this.#fDependents = flows.map(() => []);
     this.fPath = flows.map(() => []);
-    const entropy = this.engine.random('transport/entropy');
+    this.#fEntropy = this.routes.flowEntropies(n, this.engine.random('transport/entropy'));
     flows.forEach((flow, f) => {
       if (flow.src === flow.dst) throw new Error(`flow ${f}: source and destination are the same NIC`);
       this.fSrc[f] = flow.src;
@@ -476,10 +433,9 @@ export class PacketNetwork implements FabricNetwork {
       this.fBytes[f] = flow.bytes;
       this.fPackets[f] = Math.max(1, Math.ceil(flow.bytes / this.mtu));
       this.fStartAt[f] = flow.startNs;
-      this.#fEntropy[f] = 49_152 + entropy.integer(0, 16_383);
       this.#fDepsLeft[f] = flow.deps.length;
       for (const d of flow.deps) this.#fDependents[d]!.push(f);
-      const port = this.#hostPort(flow.src, flow.dst, this.#fEntropy[f]);
+      const port = this.#hostPort(flow.src, flow.dst, this.#fEntropy[f]!);
       if (port < 0) throw new Error(`flow ${f}: no route from node ${flow.src} to node ${flow.dst}`);
       this.#fPort[f] = port;
       this.#lineRate[f] = this.portRate[port]!;
@@ -523,38 +479,22 @@ export class PacketNetwork implements FabricNetwork {
    * its packets under ECMP; the flow and analytic fidelities route flows on it).
    */
   ecmpPathPorts(flow: number): number[] {
-    const dst = this.fDst[flow]!;
-    const src = this.fSrc[flow]!;
-    const path = [this.#fPort[flow]!];
-    let node = this.portOwner[this.portPeer[this.#fPort[flow]!]!]!;
-    while (node !== dst) {
-      const i = node * this.hostCount + dst;
-      const count = this.#routeCount[i]!;
-      if (count === 0) return [];
-      const offset = this.#routeOffset[i]!;
-      const hash = fiveTupleHash(this.#hashSeed[node]!, src, dst, this.#fEntropy[flow]!);
-      const port = this.#routePorts[offset + (count === 1 ? 0 : hash % count)]!;
-      path.push(port);
-      node = this.portOwner[this.portPeer[port]!]!;
-    }
-    return path;
+    return this.routes.ecmpPath(this.fSrc[flow]!, this.fDst[flow]!, this.#fEntropy[flow]!);
   }
 
   /** The equal-cost egress ports of `node` toward host `dst`. */
   nextHops(node: number, dst: number): number[] {
-    const i = node * this.hostCount + dst;
-    const offset = this.#routeOffset[i]!;
-    return Array.from(this.#routePorts.subarray(offset, offset + this.#routeCount[i]!));
+    return this.routes.nextHops(node, dst);
   }
 
   /** Payload bytes per ns a port carries at full rate (the MTU's share of each wire packet). */
   payloadRate(port: number): number {
-    return (this.portRate[port]! * this.mtu) / (this.mtu + DATA_OVERHEAD_BYTES);
+    return this.routes.payloadRate(port);
   }
 
   /** The port named `from->to` (node names), or -1. */
   portIndex(name: string): number {
-    return this.portName.indexOf(name);
+    return this.routes.portIndex(name);
   }
 
   /** Whether `flow` recovers losses by selective repeat (else go-back-N). */
@@ -564,20 +504,7 @@ export class PacketNetwork implements FabricNetwork {
 
   /** Whether some switch on a route of `flow` may send its packets over different next hops. */
   isMultipath(flow: number): boolean {
-    const dst = this.fDst[flow]!;
-    const H = this.hostCount;
-    const seen = new Uint8Array(this.nodeCount);
-    const stack = [this.portOwner[this.portPeer[this.#fPort[flow]!]!]!];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node === dst || seen[node] === 1) continue;
-      seen[node] = 1;
-      const count = this.#routeCount[node * H + dst]!;
-      if (count > 1 && this.#lbMode[node] !== LB_MODE.ECMP) return true;
-      const offset = this.#routeOffset[node * H + dst]!;
-      for (let k = 0; k < count; k++) stack.push(this.portOwner[this.portPeer[this.#routePorts[offset + k]!]!]!);
-    }
-    return false;
+    return this.routes.isMultipath(this.#fPort[flow]!, this.fDst[flow]!);
   }
 
   #wantsSelectiveRepeat(flow: number): boolean {
@@ -602,128 +529,26 @@ export class PacketNetwork implements FabricNetwork {
 
   /** Minimal hop path (ports) from `src` to `dst` following the first candidate, for ideal-time computations. */
   pathPorts(src: number, dst: number): number[] {
-    const path: number[] = [];
-    let node = src;
-    while (node !== dst) {
-      const offset = this.#routeOffset[node * this.hostCount + dst]!;
-      if (this.#routeCount[node * this.hostCount + dst] === 0) return [];
-      const port = this.#routePorts[offset]!;
-      path.push(port);
-      node = this.portOwner[this.portPeer[port]!]!;
-    }
-    return path;
+    return this.routes.pathPorts(src, dst);
   }
 
   /** Ideal completion of `bytes` from src to dst: alpha + bytes / B on the minimal path (issue 3 definitions). */
-  idealNs(src: number, dst: number, bytes: number): { alphaNs: number; bandwidthBytesPerNs: number; idealNs: number } {
-    const path = this.pathPorts(src, dst);
-    let alpha = 0;
-    let minRate = Infinity;
-    for (const port of path) {
-      alpha += this.portProp[port]!;
-      minRate = Math.min(minRate, this.portRate[port]!);
-      const next = this.portOwner[this.portPeer[port]!]!;
-      if (this.nodeKind[next] === KIND_SWITCH) {
-        alpha += this.#latencyNs[next]!;
-        if (this.#cutThrough[next] === 0) alpha += (this.mtu + DATA_OVERHEAD_BYTES) / this.portRate[port]!;
-      }
-    }
-    const bandwidth = (minRate * this.mtu) / (this.mtu + DATA_OVERHEAD_BYTES);
-    return { alphaNs: alpha, bandwidthBytesPerNs: bandwidth, idealNs: alpha + bytes / bandwidth };
+  idealNs(src: number, dst: number, bytes: number): PathIdeal {
+    return this.routes.idealNs(src, dst, bytes);
   }
 
   // ---------------------------------------------------------------- routing
 
-  /**
-   * Equal-cost next hops of every (node, destination host): a BFS from each destination over
-   * links that are up, hosts never forwarding. Runs once per network over N x H entries, so it
-   * works on local typed arrays (a k = 16 fat tree has 1,344 nodes and 1,024 hosts).
-   */
-  #buildRoutes(): { offset: Int32Array; count: Int32Array; ports: Int32Array } {
-    const H = this.hostCount;
-    const N = this.nodeCount;
-    const offset = new Int32Array(N * H);
-    const count = new Int32Array(N * H);
-    let ports = new Int32Array(Math.max(1024, 4 * N));
-    let used = 0;
-    const dist = new Int32Array(N);
-    const queue = new Int32Array(N);
-    const base = this.portBase;
-    const countOf = this.portCountOf;
-    const up = this.portUp;
-    const kind = this.nodeKind;
-    const peerNode = new Int32Array(this.portCount);
-    for (let p = 0; p < this.portCount; p++) peerNode[p] = this.portOwner[this.portPeer[p]!]!;
-    const nvswitch = new Uint8Array(N);
-    this.topology.nodes.forEach((node, n) => {
-      nvswitch[n] = node.kind === 'nvswitch' ? 1 : 0;
-    });
-    for (let d = 0; d < H; d++) {
-      dist.fill(-1);
-      dist[d] = 0;
-      let head = 0;
-      let tail = 0;
-      queue[tail++] = d;
-      while (head < tail) {
-        const v = queue[head++]!;
-        if (v !== d && kind[v] === KIND_HOST) continue; // hosts never forward
-        const next = dist[v]! + 1;
-        for (let p = base[v]!, end = base[v]! + countOf[v]!; p < end; p++) {
-          if (up[p] === 0) continue;
-          const u = peerNode[p]!;
-          if (dist[u] === -1) {
-            dist[u] = next;
-            queue[tail++] = u;
-          }
-        }
-      }
-      for (let n = 0; n < N; n++) {
-        const i = n * H + d;
-        offset[i] = used;
-        const dn = dist[n]!;
-        if (n === d || dn <= 0) continue;
-        const first = base[n]!;
-        const end = first + countOf[n]!;
-        let nvlinkOnly = false;
-        if (kind[n] === KIND_HOST) {
-          // A GPU reaches a GPU of its own server over NVLink, never over the NIC.
-          for (let p = first; p < end; p++) {
-            const u = peerNode[p]!;
-            if (up[p] === 1 && nvswitch[u] === 1 && dist[u] === dn - 1) nvlinkOnly = true;
-          }
-        }
-        for (let p = first; p < end; p++) {
-          if (up[p] === 0) continue;
-          const u = peerNode[p]!;
-          if (dist[u] !== dn - 1) continue;
-          if (nvlinkOnly && nvswitch[u] === 0) continue;
-          if (used === ports.length) {
-            const grown = new Int32Array(ports.length * 2);
-            grown.set(ports);
-            ports = grown;
-          }
-          ports[used++] = p;
-          count[i]! += 1;
-        }
-      }
-    }
-    return { offset, count, ports: ports.slice(0, used) };
-  }
-
   #hostPort(src: number, dst: number, entropy: number): number {
-    const i = src * this.hostCount + dst;
-    const count = this.#routeCount[i]!;
-    if (count === 0) return -1;
-    const offset = this.#routeOffset[i]!;
-    return this.#routePorts[offset + (count === 1 ? 0 : fiveTupleHash(0, src, dst, entropy) % count)]!;
+    return this.routes.hostPort(src, dst, entropy);
   }
 
   #forward(node: number, pkt: number): number {
     const dst = this.#pDst[pkt]!;
-    const i = node * this.hostCount + dst;
-    const count = this.#routeCount[i]!;
+    const i = dst * this.nodeCount + node;
+    const offset = this.#routeStart[i]!;
+    const count = this.#routeStart[i + 1]! - offset;
     if (count === 0) return -1;
-    const offset = this.#routeOffset[i]!;
     if (count === 1) return this.#routePorts[offset]!;
     const flow = this.#pFlow[pkt]!;
     const src = this.#pSrc[pkt]!;
@@ -1130,6 +955,8 @@ export class PacketNetwork implements FabricNetwork {
   // ---------------------------------------------------------------- transport: receiver
 
   #hostReceive(host: number, pkt: number): void {
+    // Routes never pass through a host (FabricRoutes), so every packet reaching one is its own.
+    if (this.#pDst[pkt] !== host) throw new Error(`PacketNetwork: packet for node ${this.#pDst[pkt]!} reached host ${this.portName[this.#pInPort[pkt]!]!}`);
     const type = this.#pType[pkt]!;
     if (type !== TYPE_DATA) {
       if (type === TYPE_ACK) this.counters.acks++;

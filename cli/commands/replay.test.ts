@@ -71,7 +71,7 @@ describe('weft replay --format openb', () => {
   it('rejects bad input with one line naming the flag, the value and what was expected (exit 2)', async () => {
     const cases: [string[], RegExp][] = [
       [['replay', pods, '--cluster', nodes], /--format/],
-      [['replay', pods, '--format', 'philly', '--cluster', nodes], /"philly".*openb/],
+      [['replay', pods, '--format', 'slurm', '--cluster', nodes], /"slurm".*openb, philly/],
       [['replay', pods, '--format', 'openb'], /--cluster/],
       [['replay', pods, '--format', 'openb', '--cluster', nodes, '--policy', 'fastest'], /"fastest".*fgd, best-fit/],
       [['replay', pods, '--format', 'openb', '--cluster', nodes, '--seeds', '3..1'], /--seeds/],

@@ -6,22 +6,31 @@ import { readOpenbNodes, readOpenbPods } from '../../traces/openb/openb.js';
 import {
   inflateByPolicy, inflateCsv, inflateRecords, pointAt, timelineByPolicy, timelineCsv, type InflateReport, type TimelineReport,
 } from '../../traces/replay/openb-replay.js';
+import { REPLAY_JOB_FORMATS, type ReplayJobFormat } from '../../traces/replay/job-source.js';
 import type { Command, CommandIo } from '../command.js';
 import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
 import { formatTable } from '../table.js';
+import { JOB_REPLAY_OPTIONS, runJobReplayCommand } from './replay-jobs.js';
 
-const FORMATS = ['openb'] as const;
+const FORMATS = ['openb', ...REPLAY_JOB_FORMATS] as const;
 const MODES = ['inflate', 'timeline'] as const;
 const MAX_SEEDS = 1000;
 
 /** `weft replay <pods.csv> --format openb --cluster <nodes.csv>`: the scheduler over a job trace. */
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'replay a job trace through the scheduler, per policy (openb: the FGD paper experiment)',
-  usage: '<pods.csv> --format openb --cluster <nodes.csv> [options]',
+  summary: 'replay a job trace through the scheduler and the fabric, per policy',
+  usage: '<trace> --format <format> --cluster <nodes.csv | spec.yaml> [options]',
   description:
-    'Replays the Alibaba openb pod list on the cluster of its node list, once per policy (a\n' +
+    'Job traces (philly, helios, acme, pollux, alibaba-v2020 [a directory of the PAI tables],\n' +
+    'alibaba-v2026-spot, weft): each job is mapped to a model class (traces/mapping) and gang-placed\n' +
+    'on the cluster spec by each policy; it runs for its recorded work, with every step\'s gradient\n' +
+    'all-reduce priced by the fabric where it was placed (NVLink, NICs, oversubscribed uplinks), so\n' +
+    'the same trace takes longer on an oversubscribed fabric. Reports job completion time, queueing,\n' +
+    'utilisation and fragmentation over time, preemptions; --checkpoint saves and resumes, --html\n' +
+    'writes a self-contained report with charts.\n\n' +
+    'openb: replays the Alibaba openb pod list on the cluster of its node list, once per policy (a\n' +
     'scheduler profile). --mode inflate follows the FGD paper (Weng et al., ATC\'23): pods are drawn\n' +
     'with replacement and never finish until arrived GPU demand reaches --max-share of capacity;\n' +
     'GPU allocation ratio and fragmentation per arrived-workload step, medians over --seeds.\n' +
@@ -40,24 +49,38 @@ export const replayCommand: Command = {
       command: 'weft replay pods.csv --format openb --cluster nodes.csv --mode timeline --json',
       comment: 'time-driven replay; queueing delay and utilisation as JSON',
     },
+    {
+      command: 'weft replay cluster_log.csv --format helios --cluster cluster.yaml --policy best-fit,fgd --html replay.html',
+      comment: 'a Helios job trace on a cluster spec, two policies, HTML report with charts',
+    },
+    {
+      command: 'weft replay jobs.weft.gz --format weft --cluster cluster.yaml --checkpoint replay.ckpt',
+      comment: 'a long replay that saves progress and resumes when run again',
+    },
   ],
   options: {
     format: { type: 'string', placeholder: '<format>', description: `trace format (${FORMATS.join(', ')})` },
-    cluster: { type: 'string', placeholder: '<nodes.csv>', description: 'the cluster: an openb node list (plain or .gz)' },
-    policy: { type: 'string', placeholder: '<names>', description: 'comma-separated profile names', defaultText: 'fgd,best-fit,random' },
+    cluster: { type: 'string', placeholder: '<file>', description: 'the cluster: an openb node list (plain or .gz), or a cluster spec YAML for job formats' },
+    policy: { type: 'string', placeholder: '<names>', description: 'comma-separated profile names', defaultText: 'openb: fgd,best-fit,random; jobs: best-fit' },
     profiles: { type: 'string', placeholder: '<file>', description: 'YAML scheduler profiles to take the policies from', defaultText: 'the shipped profiles' },
     mode: { type: 'string', placeholder: '<mode>', description: MODES.join(' or '), defaultText: 'inflate' },
     seeds: { type: 'string', placeholder: '<list>', description: 'inflate: seeds, as 1,2,3 or 1..5 (medians reported)', defaultText: 'the --seed' },
     'max-share': { type: 'string', placeholder: '<x>', description: 'inflate: stop at this arrived GPU demand / capacity', defaultText: '1.3' },
     step: { type: 'string', placeholder: '<x>', description: 'inflate: record a point every this much arrived share', defaultText: '0.05' },
-    'sample-every': { type: 'string', placeholder: '<s>', description: 'timeline: seconds between utilisation samples', defaultText: '3600' },
+    'sample-every': { type: 'string', placeholder: '<s>', description: 'timeline and jobs: seconds between utilisation samples', defaultText: 'timeline 3600, jobs 600' },
     csv: { type: 'string', placeholder: '<file>', description: 'write the curves as CSV to this file (- for stdout, instead of the table)' },
+    ...JOB_REPLAY_OPTIONS,
   },
-  async run({ options, positionals, io, json }) {
+  async run(context) {
+    const { options, positionals, io, json } = context;
     const [podsPath, ...extra] = positionals;
     if (podsPath === undefined) throw badInput('missing trace file', { field: 'trace', expected: `weft replay ${replayCommand.usage}` });
     if (extra.length > 0) throw badInput('unexpected argument', { field: 'arguments', value: extra[0], expected: 'one trace file' });
     const format = oneOf('--format', options.format, FORMATS, undefined);
+    if (format !== 'openb') {
+      const profiles = selectProfiles(options.profiles, typeof options.policy === 'string' ? options.policy : 'best-fit');
+      return runJobReplayCommand(context, format as ReplayJobFormat, podsPath, profiles, parseSeed(options.seed));
+    }
     const mode = oneOf('--mode', options.mode, MODES, 'inflate');
     if (typeof options.cluster !== 'string') throw badInput('missing cluster', { field: '--cluster', expected: `an ${format} node list (.csv or .csv.gz)` });
     const profiles = selectProfiles(options.profiles, options.policy);

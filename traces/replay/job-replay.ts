@@ -317,8 +317,10 @@ export class JobReplay {
     const waiting = new Set([...this.#framework.waitingPods()].map((w) => w.pod.name));
     if (ok && pods.every((p) => this.#cluster.allocationOf(p.name) !== undefined && !waiting.has(p.name))) return true;
     for (const pod of pods) {
-      if (waiting.has(pod.name)) this.#framework.reject(pod.name, 'gang incomplete');
-      else if (this.#cluster.allocationOf(pod.name) !== undefined) this.#cluster.release(pod.name);
+      // Rejecting one waiting member makes Coscheduling reject the others: check each time.
+      const stillWaiting = waiting.has(pod.name) && [...this.#framework.waitingPods()].some((w) => w.pod.name === pod.name);
+      if (stillWaiting) this.#framework.reject(pod.name, 'gang incomplete');
+      else if (!waiting.has(pod.name) && this.#cluster.allocationOf(pod.name) !== undefined) this.#cluster.release(pod.name);
     }
     return false;
   }

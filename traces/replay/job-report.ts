@@ -8,6 +8,8 @@ export interface DurationStats {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** Quantiles at 0, 2, 4, ... 100% (51 points): the CDF the HTML report plots. */
+  readonly quantiles: readonly number[];
 }
 
 /** What a job replay reports (JSON; byte-identical for the same inputs and seed). */
@@ -40,6 +42,8 @@ export interface JobReplayReport {
   readonly samples: readonly ReplaySample[];
 }
 
+const CDF_POINTS = 51;
+
 export function durationStats(valuesNs: readonly number[]): DurationStats {
   const sorted = valuesNs.map((v) => v / 1e9).sort((a, b) => a - b);
   const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
@@ -49,6 +53,7 @@ export function durationStats(valuesNs: readonly number[]): DurationStats {
     p50: round6(sorted.length === 0 ? 0 : percentile(sorted, 0.5)),
     p99: round6(sorted.length === 0 ? 0 : percentile(sorted, 0.99)),
     max: round6(sorted.at(-1) ?? 0),
+    quantiles: sorted.length === 0 ? [] : Array.from({ length: CDF_POINTS }, (_, k) => round6(percentile(sorted, k / (CDF_POINTS - 1)))),
   };
 }
 

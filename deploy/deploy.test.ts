@@ -50,8 +50,9 @@ describe('deploy/ manifests', () => {
     const md = await kubectl(env, ['get', 'md']);
     expect(md.stderr).toBe('');
     const lines = md.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+MODEL\s+REPLICAS\s+SCHEDULED\s+PLANNED\s+AGE$/);
-    expect(lines[1]).toMatch(/^llama-3-8b-chat\s+llama-3-8b\s+2\s+\d+s$/);
+    expect(lines[0]).toMatch(/^NAME\s+MODEL\s+REPLICAS\s+TARGET\s+SCHEDULED\s+PLANNED\s+SLO\s+AGE$/);
+    // Sized by the planner: no spec.replicas, and no operator runs here to fill in the status.
+    expect(lines[1]).toMatch(/^llama-3-8b-chat\s+llama-3-8b\s+\d+s$/);
     const ftj = await kubectl(env, ['get', 'ftj']);
     expect(ftj.stdout.split('\n')[0]).toMatch(/^NAME\s+BASE\s+METHOD\s+GPUS\s+DEADLINE\s+SCHEDULED\s+AGE$/);
     expect(ftj.stdout).toMatch(/llama-3-8b-support-lora\s+llama-3-8b\s+lora\s+2026-12-31T00:00:00Z/);
@@ -66,7 +67,7 @@ describe('deploy/ manifests', () => {
     const res2 = await kubectl(env, ['apply', '-f', '-'], noTemplate);
     expect(res2.code).not.toBe(0);
     expect(res2.stderr).toContain('spec.template');
-    const typo = readManifestText('samples/modeldeployment-vllm.yaml').replace('gpusPerReplica: 1', 'gpusPerReplcia: 1');
+    const typo = readManifestText('samples/modeldeployment-vllm.yaml').replace('maxReplicas: 8', 'maxReplicas: 8\n  gpusPerReplcia: 1');
     const res3 = await kubectl(env, ['apply', '-f', '-'], typo);
     expect(res3.code).not.toBe(0);
     expect(res3.stderr).toContain('gpusPerReplcia');
@@ -85,7 +86,7 @@ describe('deploy/ manifests', () => {
     }
     const mdSpec = (md!.spec as { versions: CrdVersion[] }).versions[0]!.schema.openAPIV3Schema.properties.spec;
     expect(Object.keys(mdSpec.properties).sort()).toEqual(
-      ['gpuType', 'gpusPerReplica', 'load', 'maxReplicas', 'minReplicas', 'model', 'priority', 'replicas', 'requestTrace', 'slo', 'template'].sort(),
+      ['autoscaling', 'gpuType', 'gpusPerReplica', 'load', 'maxReplicas', 'minReplicas', 'model', 'priority', 'replicas', 'requestTrace', 'slo', 'template'].sort(),
     );
     const ftSpec = (ft!.spec as { versions: CrdVersion[] }).versions[0]!.schema.openAPIV3Schema.properties.spec;
     for (const field of ['baseModel', 'method', 'datasetTokens', 'minGpus', 'maxGpus', 'deadline', 'priority', 'checkpoint', 'template']) {

@@ -4,14 +4,15 @@ import { keyOf } from './kube/objects.js';
 import { DEPLOYMENT_LABEL, isFinished, podDemand, replicaIndex, replicaPodName } from './model-deployment/pods.js';
 import { validateModelDeployment } from './model-deployment/validate.js';
 import { Placer } from './placement.js';
+import { sizeDeployment } from './planning/replica-plan.js';
 import { nodeView, type TopologyKeys } from './topology.js';
 
 /** One line of a dry-run plan. */
 export interface PlannedAction {
   /** `namespace/name` of the ModelDeployment. */
   deployment: string;
-  /** `bind` a new replica, `keep` a bound one, `delete` one beyond spec.replicas, `unschedulable`, `invalid` spec. */
-  action: 'bind' | 'keep' | 'delete' | 'unschedulable' | 'invalid';
+  /** `plan` (the size and why), `bind` a new replica, `keep` a bound one, `delete` one beyond the target, `unschedulable`, `invalid` spec. */
+  action: 'plan' | 'bind' | 'keep' | 'delete' | 'unschedulable' | 'invalid';
   pod?: string;
   node?: string;
   reason?: string;
@@ -44,12 +45,20 @@ export async function planDryRun(client: KubeClient, keys: TopologyKeys, profile
       actions.push({ deployment, action: 'invalid', reason: `${valid.reason}: ${valid.message}` });
       continue;
     }
+    // The replica count as a reconcile would start it: the stored elastic target, else the plan's.
+    const sizing = await sizeDeployment(valid, md.spec.model, view.nodes.filter((n) => !n.cordoned));
+    if (sizing.kind !== 'sized') {
+      actions.push({ deployment, action: 'invalid', reason: `${sizing.reason}: ${sizing.message}` });
+      continue;
+    }
+    const replicas = valid.autoscaling !== undefined && md.status?.targetReplicas !== undefined ? md.status.targetReplicas : sizing.replicas;
+    actions.push({ deployment, action: 'plan', reason: sizing.message });
     const own = pods.items.filter((p) => p.metadata.namespace === md.metadata.namespace && p.metadata.labels?.[DEPLOYMENT_LABEL] === md.metadata.name);
     for (const pod of own) {
       const index = replicaIndex(pod) ?? Infinity;
-      if (index >= valid.replicas) actions.push({ deployment, action: 'delete', pod: pod.metadata.name, reason: `spec.replicas is ${valid.replicas}` });
+      if (index >= replicas) actions.push({ deployment, action: 'delete', pod: pod.metadata.name, reason: `target is ${replicas} replicas` });
     }
-    for (let i = 0; i < valid.replicas; i++) {
+    for (let i = 0; i < replicas; i++) {
       const name = replicaPodName(md, i);
       const existing = own.find((p) => p.metadata.name === name);
       const bound = existing?.spec?.nodeName;
@@ -57,7 +66,7 @@ export async function planDryRun(client: KubeClient, keys: TopologyKeys, profile
         actions.push({ deployment, action: 'keep', pod: name, node: bound });
         continue;
       }
-      const decision = placer.place(`${md.metadata.namespace ?? ''}/${name}`, valid.demand);
+      const decision = placer.place(`${md.metadata.namespace ?? ''}/${name}`, sizing.demand);
       actions.push(decision.kind === 'placed' ? { deployment, action: 'bind', pod: name, node: decision.node } : { deployment, action: 'unschedulable', pod: name, reason: decision.reason });
     }
   }

@@ -43,25 +43,35 @@ describe('kubectl apply of deploy/ with the operator running', () => {
     expect(samples.stderr).toBe('');
 
     const a = api;
-    await waitUntil('2 replicas scheduled', () => {
-      const md = a.store.all().find((e) => e.object.kind === 'ModelDeployment');
-      return (md?.object.status as { scheduledReplicas?: number } | undefined)?.scheduledReplicas === 2;
-    }, 10_000);
+    type Status = { scheduledReplicas?: number; targetReplicas?: number; plan?: { source: string; gpu: string; tensorParallel: number; precision: string; replicas: number } };
+    const status = (): Status => {
+      const found: unknown = a.store.all().find((e) => e.object.kind === 'ModelDeployment')?.object.status;
+      return (found ?? {});
+    };
+    // The sample has no replicas or gpusPerReplica: the planner sizes it, then every target replica is bound.
+    await waitUntil('the planned replicas scheduled', () => status().targetReplicas !== undefined && status().scheduledReplicas === status().targetReplicas, 10_000);
+    const plan = status().plan!;
+    expect(plan).toMatchObject({ source: 'planner', gpu: 'h100-sxm' });
+    expect(plan.replicas).toBeGreaterThanOrEqual(1);
+    const target = status().targetReplicas!;
     const table = (await kubectl(env, ['get', 'md'])).stdout;
-    expect(table).toMatch(/^NAME\s+MODEL\s+REPLICAS\s+SCHEDULED\s+PLANNED\s+AGE\n/);
-    expect(table).toMatch(/llama-3-8b-chat\s+llama-3-8b\s+2\s+2\s+True/);
+    expect(table).toMatch(/^NAME\s+MODEL\s+REPLICAS\s+TARGET\s+SCHEDULED\s+PLANNED\s+SLO\s+AGE\n/);
+    expect(table).toMatch(new RegExp(`llama-3-8b-chat\\s+llama-3-8b\\s+${target}\\s+${target}\\s+True\\s+(True|False|Unknown)`));
 
     const pods = JSON.parse((await kubectl(env, ['get', 'pods', '-l', 'weft.dev/model-deployment=llama-3-8b-chat', '-o', 'json'])).stdout) as {
       items: { metadata: { name: string }; spec: { nodeName: string; schedulerName: string } }[];
     };
-    expect(pods.items.map((p) => p.metadata.name).sort()).toEqual(['llama-3-8b-chat-0', 'llama-3-8b-chat-1']);
-    for (const pod of pods.items) {
+    expect(pods.items.map((p) => p.metadata.name).sort()).toEqual(Array.from({ length: target }, (_, i) => `llama-3-8b-chat-${i}`));
+    for (const pod of pods.items as unknown as { spec: { nodeName: string; schedulerName: string; containers: { env: { name: string; value: string }[] }[] } }[]) {
+      // The plan's tensor-parallel degree reaches the engine's args through $(WEFT_TENSOR_PARALLEL_SIZE).
+      expect(pod.spec.containers[0]!.env).toContainEqual({ name: 'WEFT_TENSOR_PARALLEL_SIZE', value: String(plan.tensorParallel) });
       expect(pod.spec.schedulerName).toBe('weft');
       expect(pod.spec.nodeName).toMatch(/^h100-/); // spec.gpuType h100-sxm: never the A100 node
     }
     const events = await kubectl(env, ['get', 'events', '-o', 'json']);
     const reasons = (JSON.parse(events.stdout) as { items: { reason: string; involvedObject: { name: string } }[] }).items.map((e) => `${e.involvedObject.name} ${e.reason}`);
-    expect(reasons.filter((r) => r === 'llama-3-8b-chat Scheduled')).toHaveLength(2);
+    expect(reasons.filter((r) => r === 'llama-3-8b-chat Scheduled')).toHaveLength(target);
+    expect(reasons).toContain('llama-3-8b-chat Planned');
     const ftj = await kubectl(env, ['get', 'ftj', 'llama-3-8b-support-lora', '-o', 'jsonpath={.status.conditions[0].reason}']);
     expect(ftj.stdout).toBe('NotImplemented');
     expect(invariantViolations(api, { settled: true })).toEqual([]);

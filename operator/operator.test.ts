@@ -126,7 +126,7 @@ describe('Operator reconciling ModelDeployments', () => {
     expect(condition(a, 'unknown-model', 'Planned')?.message).toContain('spec.model: unknown model "gpt-17" (expected one of: llama-3-8b');
     expect(condition(a, 'bad-slo', 'Planned')).toMatchObject({ reason: 'InvalidSLO' });
     expect(condition(a, 'bad-slo', 'Planned')?.message).toContain('spec.slo.ttftP99: "fast" is not a positive duration');
-    expect(condition(a, 'no-size', 'Planned')).toMatchObject({ reason: 'PlannerUnavailable' });
+    expect(condition(a, 'no-size', 'Planned')).toMatchObject({ reason: 'NoLoad' });
     expect(condition(a, 'bad-cpu', 'Planned')?.message).toContain('spec.template.resources.requests.cpu');
     // The last status writes come back as watch events and reconcile once more (no-ops); after
     // that nothing may run again: a failing CR is not retried in a loop.

@@ -7,6 +7,7 @@ import { describeApiError } from './kube/api-error.js';
 import { KubeClient } from './kube/client.js';
 import { FINE_TUNE_JOBS, keyOf, MODEL_DEPLOYMENTS, WEFT_GROUP, WEFT_VERSION, type FineTuneJob, type ModelDeployment, type NodeObject, type PodObject } from './kube/objects.js';
 import { LeaderElection } from './leader-election.js';
+import { OperatorMetrics } from './metrics.js';
 import { DEPLOYMENT_LABEL } from './model-deployment/pods.js';
 import { ModelDeploymentReconciler } from './model-deployment/reconciler.js';
 import { DEFAULT_TOPOLOGY_KEYS, type TopologyKeys } from './topology.js';
@@ -35,6 +36,10 @@ export interface OperatorOptions {
   /** Keys reconciled at once. Default 4. */
   concurrency?: number;
   log?: (line: string) => void;
+  /** How often each deployment's live latency and elastic target are looked at. Default 15 s. */
+  liveIntervalMs?: number;
+  /** Timeout of one replica's /metrics scrape. Default 1 s. */
+  scrapeTimeoutMs?: number;
 }
 
 const FTJ_PREFIX = 'ftj:';
@@ -66,6 +71,8 @@ export class Operator {
   #state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
   #reconciles = 0;
   #errors = 0;
+  /** Prometheus metrics of this instance (served at /metrics by `weft operator`). */
+  readonly metrics = new OperatorMetrics();
 
   constructor(options: OperatorOptions) {
     const concurrency = options.concurrency ?? 4;
@@ -76,6 +83,7 @@ export class Operator {
     this.#client = new KubeClient(kubeConfig);
     const onError = (what: string) => (error: unknown) => {
       this.#errors++;
+      this.metrics.errors.inc({ where: 'informer' });
       this.#log(`${what} informer: ${describeApiError(error)}; restarting`);
     };
     const crPath = (plural: string): string => `/apis/${WEFT_GROUP}/${WEFT_VERSION}/${plural}`;
@@ -91,7 +99,11 @@ export class Operator {
       topologyKeys,
       ...(options.profile === undefined ? {} : { profile: options.profile }),
       log: this.#log,
+      metrics: this.metrics,
+      ...(options.liveIntervalMs === undefined ? {} : { liveIntervalMs: options.liveIntervalMs }),
+      ...(options.scrapeTimeoutMs === undefined ? {} : { scrapeTimeoutMs: options.scrapeTimeoutMs }),
     });
+    this.metrics.sources = { queueDepth: () => this.#queue?.depth ?? 0, leader: () => this.isLeader };
     this.#wireInformers();
     const le = options.leaderElection;
     this.#election =
@@ -116,6 +128,7 @@ export class Operator {
             },
             onError: (error) => {
               this.#errors++;
+              this.metrics.errors.inc({ where: 'election' });
               this.#log(`leader election: ${describeApiError(error)}`);
             },
           });
@@ -175,6 +188,7 @@ export class Operator {
       handler: (key) => this.#reconcile(key),
       onError: (key, error, retryInMs) => {
         this.#errors++;
+        this.metrics.errors.inc({ where: 'reconcile' });
         this.#log(`reconcile ${key}: ${describeApiError(error)}; retry in ${retryInMs} ms`);
       },
     });
@@ -192,10 +206,10 @@ export class Operator {
     this.#reconciles++;
     if (key.startsWith(FTJ_PREFIX)) {
       const job = this.#jobs.get(key.slice(FTJ_PREFIX.length));
-      if (job !== undefined) await reconcileFineTuneJob(this.#client, job);
+      if (job !== undefined) await this.metrics.timeReconcile('FineTuneJob', () => reconcileFineTuneJob(this.#client, job));
       return;
     }
-    const result = await this.#reconciler.reconcile(key);
+    const result = await this.metrics.timeReconcile('ModelDeployment', () => this.#reconciler.reconcile(key));
     if (result.requeueAfterMs !== undefined) this.#queue?.addAfter(key, result.requeueAfterMs);
   }
 

@@ -1,8 +1,8 @@
 import {
   buildFramework,
   ClusterState,
+  DEPLOY_PROFILE,
   GangDirectory,
-  parseSchedulerConfig,
   podSpec,
   type Framework,
   type NodeSpec,
@@ -10,28 +10,13 @@ import {
 } from '../scheduler/index.js';
 
 /**
- * The profile the operator schedules with unless configured otherwise: filters for cordons,
- * taints, affinity, GPU model and resources; replicas of one deployment spread over leaves
- * (ReplicaSpread, weighted 3 as in the scheduler's own deploy profile; pods are named
- * `<namespace>/<deployment>-<index>`), then best-fit packing within a leaf and topology locality. No preemption: a victim chosen inside the scheduler would have to be deleted in the cluster
- * first, which the operator does not do yet.
+ * The profile the operator schedules replicas with unless configured otherwise: the scheduler's
+ * own deploy profile (cordons, taints, GPU model, resources; replicas of one deployment spread
+ * over leaves, pods named `<namespace>/<deployment>-<index>`; best fit within a leaf). No
+ * preemption: a victim chosen inside the scheduler would have to be deleted in the cluster
+ * first, which the operator does not do.
  */
-export const DEFAULT_OPERATOR_PROFILE: ProfileConfig = parseSchedulerConfig(
-  `profiles:
-  - name: operator
-    plugins:
-      - { name: NodeUnschedulable }
-      - { name: TaintToleration, weight: 1 }
-      - { name: NodeAffinity, weight: 1 }
-      - { name: GpuType }
-      - { name: ResourceFit }
-      - { name: ReplicaSpread, weight: 3 }
-      - { name: BestFit, weight: 1 }
-      - { name: TopologyLocality, weight: 1 }
-      - { name: DefaultBinder }
-`,
-  'operator default profile',
-).profiles[0]!;
+export const DEFAULT_OPERATOR_PROFILE: ProfileConfig = DEPLOY_PROFILE;
 
 /** What one pod needs. */
 export interface PodDemand {

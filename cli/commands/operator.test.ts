@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parsePromText } from '../../operator/live/prom-text.js';
 import { addNode, LEASES, modelDeployment, modelDeployments, startCluster } from '../../operator/testing/cluster.js';
 import type { KubeApiServer } from '../../test/kube-apiserver/server.js';
 import { waitUntil } from '../../test/kube-apiserver/wait.js';
@@ -36,10 +37,11 @@ describe('weft operator', () => {
     expect(await run.done).toBe(0);
     const plan = JSON.parse(run.out()) as { actions: { deployment: string; action: string; pod?: string; node?: string; reason?: string }[] };
     expect(plan.actions.filter((a) => a.deployment === 'default/chat')).toEqual([
+      { deployment: 'default/chat', action: 'plan', reason: '2 replica(s) x 4 GPU(s) as given in the spec' },
       { deployment: 'default/chat', action: 'bind', pod: 'chat-0', node: 'gpu-0' },
       { deployment: 'default/chat', action: 'bind', pod: 'chat-1', node: 'gpu-0' },
     ]);
-    expect(plan.actions.find((a) => a.deployment === 'default/huge')).toMatchObject({ action: 'unschedulable' });
+    expect(plan.actions.find((a) => a.deployment === 'default/huge' && a.action !== 'plan')).toMatchObject({ action: 'unschedulable' });
     expect(plan.actions.find((a) => a.deployment === 'default/typo')?.reason).toContain('UnknownModel');
     expect(api!.requests.every((r) => r.method === 'GET')).toBe(true);
   });
@@ -59,6 +61,17 @@ describe('weft operator', () => {
       const status = api!.store.get(modelDeployments(api!), 'default', 'chat').status as { scheduledReplicas?: number } | undefined;
       return status?.scheduledReplicas === 2;
     }, 10_000);
+    // /metrics: Prometheus text (parsed by the operator's own exposition parser), counting what happened.
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    const samples = parsePromText(await metrics.text());
+    const value = (name: string, labels: Record<string, string> = {}): number | undefined =>
+      samples.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value;
+    expect(value('weft_operator_leader')).toBe(1);
+    expect(value('weft_operator_decisions_total', { decision: 'bind' })).toBe(2);
+    expect(value('weft_operator_reconciles_total', { kind: 'ModelDeployment', result: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(value('weft_operator_reconcile_duration_seconds_count', { kind: 'ModelDeployment' })).toBeGreaterThanOrEqual(1);
+    expect(value('weft_operator_queue_depth')).toBeGreaterThanOrEqual(0);
     process.emit('SIGTERM');
     expect(await run.done).toBe(0);
     expect(run.err()).toContain('SIGTERM: stopping');

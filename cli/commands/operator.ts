@@ -20,7 +20,7 @@ export const operatorCommand: Command = {
     'Watches ModelDeployments, FineTuneJobs, Nodes and Pods on the cluster of the current kubeconfig\n' +
     '(or, with --in-cluster, of the service account), places replica pods through the scheduler\n' +
     'framework, creates them with schedulerName weft and binds each to its node. Only the leader of\n' +
-    'the Lease <lease-namespace>/weft-operator reconciles. Serves /healthz and /readyz on\n' +
+    'the Lease <lease-namespace>/weft-operator reconciles. Serves /healthz, /readyz and /metrics on\n' +
     '--health-port; SIGTERM or SIGINT stops it gracefully (the Lease is released).\n' +
     '--dry-run prints what it would do now and writes nothing.',
   examples: [
@@ -36,7 +36,7 @@ export const operatorCommand: Command = {
     'lease-duration': { type: 'string', placeholder: '<s>', description: 'seconds without renewal before a standby takes over', defaultText: '15' },
     identity: { type: 'string', placeholder: '<id>', description: 'leader-election identity', defaultText: '$POD_NAME or the host name' },
     'no-leader-election': { type: 'boolean', description: 'reconcile at once without a Lease (a single instance only)' },
-    'health-port': { type: 'string', placeholder: '<port>', description: 'port of /healthz and /readyz (0: any free port)', defaultText: '8081' },
+    'health-port': { type: 'string', placeholder: '<port>', description: 'port of /healthz, /readyz and /metrics (0: any free port)', defaultText: '8081' },
     'gpu-type-label': { type: 'string', placeholder: '<key>', description: 'node label naming the GPU model', defaultText: DEFAULT_TOPOLOGY_KEYS.gpuType[0]! },
   },
   run: runOperator,
@@ -71,8 +71,8 @@ async function runOperator({ options, positionals, io, json }: CommandContext): 
     topologyKeys,
     log,
   });
-  const health = await startHealthServer({ port: healthPort, probes: { healthy: () => operator.healthy, ready: () => operator.ready } });
-  log(`weft operator ${identity}: /healthz and /readyz on port ${health.port}`);
+  const health = await startHealthServer({ port: healthPort, probes: { healthy: () => operator.healthy, ready: () => operator.ready }, metrics: operator.metrics.registry });
+  log(`weft operator ${identity}: /healthz, /readyz and /metrics on port ${health.port}`);
   const signal = new Promise<string>((resolve) => {
     const onTerm = (): void => {
       stopListening();

@@ -52,7 +52,7 @@ export interface PodObject {
     schedulerName?: string;
     containers?: { name: string; resources?: ContainerResources }[];
   };
-  status?: { phase?: string };
+  status?: { phase?: string; podIP?: string };
 }
 
 /** One status condition, as Kubernetes API conventions define it. */
@@ -86,13 +86,57 @@ export interface ModelDeploymentSpec {
   maxReplicas?: number;
   gpuType?: string;
   priority?: number;
+  autoscaling?: AutoscalingSpec;
   template: WorkloadTemplate;
+}
+
+/** How the elastic controller scales a deployment between minReplicas and maxReplicas. */
+export interface AutoscalingSpec {
+  /** `slo` (SloPolicy, default), `kpa` (KpaPolicy on requests in flight) or `none`. */
+  policy?: 'slo' | 'kpa' | 'none';
+  /** KPA: requests in flight per replica. */
+  targetConcurrency?: number;
+  /** Window of the live p99s and of the policies' stable rate (duration, default 60s). */
+  window?: string;
+  /** Recommendations must agree this long before replicas go (duration; SLO default 120s, KPA 0s). */
+  scaleDownDelay?: string;
+}
+
+/** What the deployment runs as: from the spec or from the one-click planner. */
+export interface PlanStatus {
+  source: 'spec' | 'planner';
+  /** GPU catalog key, for example h100-sxm (absent when the spec names none and nodes differ). */
+  gpu?: string;
+  tensorParallel: number;
+  precision: string;
+  replicas: number;
+  usdPerHour?: number;
+  /** Predicted p99s at the expected load and `replicas` (durations, for example 120ms). */
+  predictedTtftP99?: string;
+  predictedTpotP99?: string;
+}
+
+/** Live latency, and where it came from. */
+export interface LatencyStatus {
+  /** `metrics` (vLLM /metrics of the replicas), `prediction` (the replica model at the expected load) or `none`. */
+  source: 'metrics' | 'prediction' | 'none';
+  ttftP99?: string;
+  tpotP99?: string;
+  requestsPerSec?: number;
+  requestsWaiting?: number;
+  /** Replicas whose metrics were read / replicas bound. */
+  podsScraped?: string;
+  window?: string;
 }
 
 export interface ModelDeploymentStatus {
   observedGeneration?: number;
   replicas?: number;
   scheduledReplicas?: number;
+  /** Replicas the elastic controller (or the plan) wants now. */
+  targetReplicas?: number;
+  plan?: PlanStatus;
+  latency?: LatencyStatus;
   placements?: { pod: string; node: string }[];
   conditions?: Condition[];
 }
@@ -115,6 +159,9 @@ export interface FineTuneJobSpec {
   gpuType?: string;
   deadline?: string;
   priority?: number;
+  loraRank?: number;
+  epochs?: number;
+  checkpoint?: { uri: string; intervalSeconds?: number };
   template: WorkloadTemplate;
 }
 
@@ -122,6 +169,24 @@ export interface FineTuneJobStatus {
   observedGeneration?: number;
   gpus?: number;
   workers?: number;
+  /** Workers the lending controller gives the job now (0: suspended or waiting for GPUs). */
+  targetWorkers?: number;
+  plan?: {
+    gpu: string;
+    gpus: number;
+    workers: number;
+    gpusPerWorker: number;
+    dp: number;
+    tp: number;
+    pp: number;
+    zeroStage: number;
+    stepTime: string;
+    /** Predicted run time on the planned GPUs (duration). */
+    predictedDuration: string;
+  };
+  /** When the job is predicted to finish at its current size (RFC 3339), and whether that meets spec.deadline. */
+  predictedCompletion?: string;
+  placements?: { pod: string; node: string }[];
   conditions?: Condition[];
 }
 

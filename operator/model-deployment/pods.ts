@@ -2,6 +2,7 @@ import type { ModelDeployment, PodObject, OwnerReference } from '../kube/objects
 import { WEFT_API_VERSION } from '../kube/objects.js';
 import { cpuMilli, memoryMiB, wholeCount } from '../quantity.js';
 import type { PodDemand } from '../placement.js';
+import type { Engine } from '../planning/replica-plan.js';
 
 /** The scheduler name on every pod the operator creates: kube-scheduler leaves them alone. */
 export const SCHEDULER_NAME = 'weft';
@@ -25,11 +26,12 @@ export function replicaIndex(pod: PodObject): number | undefined {
 }
 
 /**
- * The replica pod: the CR's template, GPUs as `gpuResource` requests and limits,
+ * The replica pod: the CR's template, GPUs as `gpuResource` requests and limits, the plan's
+ * tensor-parallel size (and precision and GPU when known) as env vars and annotations,
  * `schedulerName: weft`, and a controller owner reference to the CR (so deleting the CR
  * collects the pods even if the operator is gone).
  */
-export function replicaPod(md: ModelDeployment, index: number, gpus: number, gpuResource: string): PodObject & { apiVersion: 'v1'; kind: 'Pod' } {
+export function replicaPod(md: ModelDeployment, index: number, gpus: number, gpuResource: string, engine?: Engine): PodObject & { apiVersion: 'v1'; kind: 'Pod' } {
   const t = md.spec.template;
   const owner: OwnerReference = {
     apiVersion: WEFT_API_VERSION,
@@ -45,7 +47,12 @@ export function replicaPod(md: ModelDeployment, index: number, gpus: number, gpu
     image: t.image,
     ...(t.command === undefined ? {} : { command: t.command }),
     ...(t.args === undefined ? {} : { args: t.args }),
-    ...(t.env === undefined ? {} : { env: t.env }),
+    // The plan, for the engine's arguments: Kubernetes expands $(WEFT_TENSOR_PARALLEL_SIZE) in args.
+    env: [
+      ...(t.env ?? []),
+      { name: 'WEFT_TENSOR_PARALLEL_SIZE', value: String(gpus) },
+      ...(engine === undefined ? [] : [{ name: 'WEFT_WEIGHT_PRECISION', value: engine.precision }, { name: 'WEFT_GPU', value: engine.gpu }]),
+    ],
     resources: {
       requests: { ...t.resources?.requests, [gpuResource]: gpuQuantity },
       limits: { ...t.resources?.limits, [gpuResource]: gpuQuantity },
@@ -59,7 +66,11 @@ export function replicaPod(md: ModelDeployment, index: number, gpus: number, gpu
       name: replicaPodName(md, index),
       ...(md.metadata.namespace === undefined ? {} : { namespace: md.metadata.namespace }),
       labels: { [DEPLOYMENT_LABEL]: md.metadata.name, [REPLICA_LABEL]: String(index), [MANAGED_BY_LABEL]: MANAGED_BY },
-      annotations: { 'weft.dev/model': md.spec.model },
+      annotations: {
+        'weft.dev/model': md.spec.model,
+        'weft.dev/tensor-parallel': String(gpus),
+        ...(engine === undefined ? {} : { 'weft.dev/precision': engine.precision, 'weft.dev/gpu': engine.gpu }),
+      },
       ownerReferences: [owner],
     },
     spec: { schedulerName: SCHEDULER_NAME, containers: [container] },

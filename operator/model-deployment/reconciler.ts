@@ -3,11 +3,14 @@ import { findCondition, setCondition, type ConditionInput } from '../conditions.
 import type { EventRecorder } from '../events.js';
 import { describeApiError, isConflict, isNotFound } from '../kube/api-error.js';
 import type { KubeClient } from '../kube/client.js';
-import { keyOf, type Condition, type ModelDeployment, type ModelDeploymentStatus, type NodeObject, type PodObject } from '../kube/objects.js';
+import { keyOf, splitKey, type Condition, type LatencyStatus, type ModelDeployment, type ModelDeploymentStatus, type NodeObject, type PlanStatus, type PodObject } from '../kube/objects.js';
+import { DeploymentLive, type LiveAssessment, type LiveOptions } from '../live/deployment-live.js';
+import type { OperatorMetrics } from '../metrics.js';
+import { predictorFor, sizeDeployment, type Predictor, type SizedDeployment, type UnsizedDeployment } from '../planning/replica-plan.js';
 import { Placer, type PodDemand } from '../placement.js';
 import { nodeView, type TopologyKeys } from '../topology.js';
 import { DEPLOYMENT_LABEL, isFinished, podDemand, replicaIndex, replicaPod, replicaPodName } from './pods.js';
-import { validateModelDeployment } from './validate.js';
+import { validateModelDeployment, type ValidModelDeployment } from './validate.js';
 
 /** Removed only after every replica pod is gone, so deleting a CR never leaks a pod. */
 export const FINALIZER = 'weft.dev/replica-pods';
@@ -26,6 +29,36 @@ export interface ReconcilerOptions {
   topologyKeys: TopologyKeys;
   profile?: ProfileConfig;
   log: (line: string) => void;
+  metrics?: OperatorMetrics;
+  /** How often a deployment's live latency (and elastic target) is looked at again. Default 15 s. */
+  liveIntervalMs?: number;
+  /** Timeout of one replica's /metrics scrape. Default 1000 ms. */
+  scrapeTimeoutMs?: number;
+  /** Monotonic clock in ms (tests). Default performance.timeOrigin + performance.now(). */
+  nowMs?: () => number;
+  /** Reads one replica's metrics (tests). Default `scrapeVllm`. */
+  scrape?: LiveOptions['scrape'];
+}
+
+/** The replica target kept within the spec's bounds. */
+function clampTarget(target: number, valid: ValidModelDeployment): number {
+  return Math.min(valid.maxReplicas ?? Infinity, Math.max(Math.max(1, valid.minReplicas), target));
+}
+
+/** The plan as status reports it. */
+function planStatus(sized: SizedDeployment): PlanStatus {
+  const c = sized.candidate;
+  const dur = (ns: number): string => `${(ns / 1e6).toFixed(1)}ms`;
+  return {
+    source: sized.source,
+    ...(sized.engine === undefined ? {} : { gpu: sized.engine.gpu }),
+    tensorParallel: sized.demand.gpus,
+    precision: sized.engine?.precision ?? 'bf16',
+    replicas: sized.replicas,
+    ...(c === undefined ? {} : { usdPerHour: Math.round(c.usdPerHour * 100) / 100 }),
+    ...(c === undefined || !Number.isFinite(c.prediction.ttftP99Ns) ? {} : { predictedTtftP99: dur(c.prediction.ttftP99Ns) }),
+    ...(c === undefined || !Number.isFinite(c.prediction.tpotP99Ns) ? {} : { predictedTpotP99: dur(c.prediction.tpotP99Ns) }),
+  };
 }
 
 /** When to look again although nothing changed. */
@@ -72,6 +105,10 @@ export class ModelDeploymentReconciler {
   readonly #reserved = new Map<string, { node: string; demand: PodDemand }>();
   /** Last condition each Event was sent for, per object uid and type: a stale cache must not repeat it. */
   readonly #eventSent = new Map<string, string>();
+  /** Sizing per deployment generation and cluster GPU inventory: the planner runs once per change, not per reconcile. */
+  readonly #sizes = new Map<string, { key: string; sized: Promise<SizedDeployment | UnsizedDeployment> }>();
+  /** Live state (latency window, elastic policy) per deployment uid, rebuilt when the generation or plan changes. */
+  readonly #lives = new Map<string, { key: string; state: DeploymentLive; predictor: Predictor | undefined; policyProblem: string | undefined }>();
 
   constructor(options: ReconcilerOptions) {
     this.#o = options;
@@ -86,6 +123,10 @@ export class ModelDeploymentReconciler {
     let md = this.#o.caches.deployment(key);
     if (md === undefined) {
       for (const memoKey of this.#eventSent.keys()) if (memoKey.startsWith(`${key}/`)) this.#eventSent.delete(memoKey);
+      this.#sizes.delete(key);
+      this.#lives.delete(key);
+      const { namespace, name } = splitKey(key);
+      this.#o.metrics?.forgetDeployment(namespace, name);
       return {};
     }
     if (md.metadata.deletionTimestamp !== undefined) return this.#finalize(md);
@@ -101,26 +142,55 @@ export class ModelDeploymentReconciler {
     };
 
     const valid = validateModelDeployment(md);
-    if (valid.kind !== 'valid') {
+    const sized = valid.kind === 'valid' ? await this.#size(md, valid) : undefined;
+    if (valid.kind !== 'valid' || sized === undefined || sized.kind !== 'sized') {
+      const why: { reason: string; message: string } = valid.kind !== 'valid' ? valid : (sized as UnsizedDeployment);
       // Existing pods stay: a typo in an edited spec must not take a serving deployment down.
-      set({ type: 'Planned', status: 'False', reason: valid.reason, message: valid.message });
-      set({ type: 'Scheduled', status: 'False', reason: valid.reason, message: 'not scheduled: the spec could not be planned' });
+      set({ type: 'Planned', status: 'False', reason: why.reason, message: why.message });
+      set({ type: 'Scheduled', status: 'False', reason: why.reason, message: 'not scheduled: the spec could not be planned' });
       await this.#eventOnChange(md, conditions, 'Planned', 'Warning');
-      await this.#writeStatus(md, this.#status(md, pods, conditions));
+      await this.#writeStatus(md, this.#status(md, pods, conditions, md.status?.targetReplicas, undefined, md.status?.latency));
+      // A plan that failed for the cluster's sake (no GPU nodes, SLO not met) may succeed when nodes change; those requeue every deployment.
       return {};
     }
-    set({ type: 'Planned', status: 'True', reason: 'ExplicitSize', message: `${valid.replicas} replica(s) x ${valid.demand.gpus} GPU(s) as given in the spec` });
+    set({ type: 'Planned', status: 'True', reason: sized.source === 'spec' ? 'ExplicitSize' : 'Planned', message: sized.message });
+    if (sized.source === 'planner') await this.#eventOnChange(md, conditions, 'Planned', 'Normal');
+    this.#o.metrics?.decisions.inc({ decision: 'plan' });
 
-    // Scale down: replicas beyond spec.replicas go, highest index first.
-    for (const pod of pods.filter((p) => (replicaIndex(p) ?? Infinity) >= valid.replicas).reverse()) {
+    // The replica target: the elastic controller's within [min, max], else the plan's.
+    const live = this.#live(md, valid, sized);
+    const previousTarget = md.status?.targetReplicas;
+    let target = valid.autoscaling !== undefined && live.policyProblem === undefined && previousTarget !== undefined ? clampTarget(previousTarget, valid) : sized.replicas;
+    const assessment = await live.state.assess({ valid, pods: pods.filter((p) => (replicaIndex(p) ?? Infinity) < target), metricsPort: md.spec.template.metricsPort, predictor: live.predictor, target });
+    if (assessment.desiredReplicas !== undefined && assessment.desiredReplicas !== target) {
+      const up = assessment.desiredReplicas > target;
+      await this.#o.events.record({ involved: md, type: 'Normal', reason: 'Autoscaled', message: `target replicas ${target} -> ${assessment.desiredReplicas}: ${assessment.scaleReason}` });
+      this.#o.metrics?.decisions.inc({ decision: up ? 'scale_up' : 'scale_down' });
+      target = assessment.desiredReplicas;
+    }
+    if (valid.autoscaling !== undefined) {
+      set(
+        live.policyProblem === undefined
+          ? { type: 'Elastic', status: 'True', reason: 'Scaling', message: `${valid.autoscaling.policy} policy between ${Math.max(1, valid.minReplicas)} and ${valid.maxReplicas ?? '-'} replicas; target ${target}` }
+          : { type: 'Elastic', status: 'False', reason: 'PolicyUnavailable', message: live.policyProblem },
+      );
+    }
+    set(assessment.slo);
+    await this.#eventOnChange(md, conditions, 'SLOMet', assessment.slo.status === 'False' ? 'Warning' : 'Normal');
+    this.#recordSlo(md, assessment);
+
+    // Scale down: replicas at or beyond the target go, highest index first.
+    for (const pod of pods.filter((p) => (replicaIndex(p) ?? Infinity) >= target).reverse()) {
       if (pod.metadata.deletionTimestamp !== undefined) continue;
       await this.#deletePod(pod);
-      await this.#o.events.record({ involved: md, type: 'Normal', reason: 'ScaledDown', message: `deleted replica pod ${pod.metadata.name} (spec.replicas is ${valid.replicas})` });
+      this.#o.metrics?.decisions.inc({ decision: 'delete' });
+      await this.#o.events.record({ involved: md, type: 'Normal', reason: 'ScaledDown', message: `deleted replica pod ${pod.metadata.name} (target is ${target} replicas)` });
     }
 
+    const demand = sized.demand;
     const byName = new Map(pods.map((p) => [p.metadata.name, p]));
     let unschedulable: string | undefined;
-    for (let i = 0; i < valid.replicas; i++) {
+    for (let i = 0; i < target; i++) {
       const name = replicaPodName(md, i);
       const existing = byName.get(name);
       const podKey = `${md.metadata.namespace ?? ''}/${name}`;
@@ -134,39 +204,88 @@ export class ModelDeploymentReconciler {
       // A fresh snapshot per decision: other deployments' reconciles run concurrently and
       // reserve GPUs while this one awaits the API server; a placer built before the loop
       // would not see them.
-      const decision = this.#placer().place(podKey, valid.demand);
+      const startedMs = performance.now();
+      const decision = this.#placer().place(podKey, demand);
+      this.#o.metrics?.decisionSeconds.observe({ kind: 'replica' }, (performance.now() - startedMs) / 1000);
       if (decision.kind === 'unschedulable') {
+        this.#o.metrics?.decisions.inc({ decision: 'unschedulable' });
         unschedulable = decision.reason;
         continue;
       }
-      this.#reserved.set(podKey, { node: decision.node, demand: valid.demand });
+      this.#reserved.set(podKey, { node: decision.node, demand });
       let bound: boolean;
       try {
-        bound = await this.#createAndBind(md, i, existing, decision.node, valid.demand);
+        bound = await this.#createAndBind(md, i, existing, decision.node, demand, sized);
       } finally {
         this.#reserved.delete(podKey);
       }
       if (!bound) return { requeueAfterMs: 100 };
+      this.#o.metrics?.decisions.inc({ decision: 'bind' });
       await this.#o.events.record({
         involved: md,
         type: 'Normal',
         reason: 'Scheduled',
-        message: `bound replica pod ${name} to node ${decision.node} (${valid.demand.gpus} GPU(s)${valid.demand.gpuType === undefined ? '' : ` ${valid.demand.gpuType}`})`,
+        message: `bound replica pod ${name} to node ${decision.node} (${demand.gpus} GPU(s)${demand.gpuType === undefined ? '' : ` ${demand.gpuType}`})`,
       });
     }
 
     const current = this.#podsOf(md);
-    const bound = current.filter((p) => (replicaIndex(p) ?? Infinity) < valid.replicas && this.#boundNode(p) !== undefined).length;
+    const bound = current.filter((p) => (replicaIndex(p) ?? Infinity) < target && this.#boundNode(p) !== undefined).length;
     if (unschedulable !== undefined) {
-      set({ type: 'Scheduled', status: 'False', reason: 'Unschedulable', message: `${bound}/${valid.replicas} replicas bound; ${unschedulable}` });
+      set({ type: 'Scheduled', status: 'False', reason: 'Unschedulable', message: `${bound}/${target} replicas bound; ${unschedulable}` });
       await this.#eventOnChange(md, conditions, 'Scheduled', 'Warning', 'FailedScheduling');
     } else {
-      set({ type: 'Scheduled', status: 'True', reason: 'AllReplicasBound', message: `${bound}/${valid.replicas} replicas bound` });
+      set({ type: 'Scheduled', status: 'True', reason: 'AllReplicasBound', message: `${bound}/${target} replicas bound` });
     }
-    await this.#writeStatus(md, this.#status(md, current, conditions));
+    await this.#writeStatus(md, this.#status(md, current, conditions, target, planStatus(sized), assessment.latency));
     // Unschedulable waits for Node and pod changes (they requeue every deployment); the
     // periodic look is a safety net for changes the operator does not watch (quotas, say).
-    return unschedulable === undefined ? {} : { requeueAfterMs: 30_000 };
+    // Live latency and the elastic policy need a look every interval.
+    return { requeueAfterMs: unschedulable === undefined ? this.#o.liveIntervalMs ?? 15_000 : Math.min(30_000, this.#o.liveIntervalMs ?? 15_000) };
+  }
+
+  /** The deployment's size, planned once per generation and GPU inventory of the cluster. */
+  #size(md: ModelDeployment, valid: ValidModelDeployment): Promise<SizedDeployment | UnsizedDeployment> {
+    const nodes = nodeView(this.#o.caches.nodes(), this.#o.topologyKeys).nodes.filter((n) => !n.cordoned);
+    const inventory = [...new Set(nodes.filter((n) => n.gpuCount > 0).map((n) => `${n.gpuType}:${n.gpuCount}`))].sort().join(',');
+    const memoKey = `${md.metadata.uid ?? ''}/${md.metadata.generation ?? 0}/${inventory}`;
+    const key = keyOf(md.metadata);
+    const memo = this.#sizes.get(key);
+    if (memo?.key === memoKey) return memo.sized;
+    const sized = sizeDeployment(valid, md.spec.model, nodes);
+    this.#sizes.set(key, { key: memoKey, sized });
+    sized.catch(() => this.#sizes.delete(key));
+    return sized;
+  }
+
+  /** The deployment's live state, kept while its generation and engine stay the same. */
+  #live(md: ModelDeployment, valid: ValidModelDeployment, sized: SizedDeployment): { state: DeploymentLive; predictor: Predictor | undefined; policyProblem: string | undefined } {
+    const key = keyOf(md.metadata);
+    const liveKey = `${md.metadata.uid ?? ''}/${md.metadata.generation ?? 0}/${JSON.stringify(sized.engine ?? null)}`;
+    const memo = this.#lives.get(key);
+    if (memo?.key === liveKey) return memo;
+    const predictor = sized.engine === undefined || sized.load === undefined ? undefined : predictorFor(md.spec.model, sized.engine, sized.load);
+    const entry = {
+      key: liveKey,
+      state: new DeploymentLive(valid, predictor, {
+        scrapeTimeoutMs: this.#o.scrapeTimeoutMs ?? 1000,
+        nowMs: this.#o.nowMs ?? (() => performance.timeOrigin + performance.now()),
+        ...(this.#o.scrape === undefined ? {} : { scrape: this.#o.scrape }),
+      }),
+      predictor,
+      policyProblem: DeploymentLive.policyUnavailable(valid, predictor),
+    };
+    this.#lives.set(key, entry);
+    return entry;
+  }
+
+  #recordSlo(md: ModelDeployment, a: LiveAssessment): void {
+    const m = this.#o.metrics;
+    if (m === undefined) return;
+    const labels = { namespace: md.metadata.namespace ?? '', deployment: md.metadata.name };
+    m.forgetDeployment(labels.namespace, labels.deployment);
+    m.sloMet.set({ ...labels, source: a.latency.source }, a.slo.status === 'True' ? 1 : a.slo.status === 'False' ? 0 : -1);
+    if (a.ttftAttainment !== undefined) m.sloAttainment.set(labels, a.ttftAttainment);
   }
 
   /** Deletion: delete every replica pod, then release the finalizer once none is left. */
@@ -184,14 +303,14 @@ export class ModelDeploymentReconciler {
    * Creates the pod (unless it exists) and binds it. Returns false when the cache was stale
    * (the pod exists already or is bound already): the caller requeues and decides again.
    */
-  async #createAndBind(md: ModelDeployment, index: number, existing: PodObject | undefined, node: string, demand: PodDemand): Promise<boolean> {
+  async #createAndBind(md: ModelDeployment, index: number, existing: PodObject | undefined, node: string, demand: PodDemand, sized: SizedDeployment): Promise<boolean> {
     const namespace = md.metadata.namespace ?? '';
     const name = replicaPodName(md, index);
     const podKey = `${namespace}/${name}`;
     let uid = existing?.metadata.uid;
     if (existing === undefined) {
       try {
-        const created = await this.#o.client.createPod(replicaPod(md, index, demand.gpus, this.#o.topologyKeys.gpuResource));
+        const created = await this.#o.client.createPod(replicaPod(md, index, demand.gpus, this.#o.topologyKeys.gpuResource, sized.engine));
         uid = created.metadata.uid;
         this.#inFlight.set(podKey, { uid, node: undefined, demand });
       } catch (error) {
@@ -297,7 +416,7 @@ export class ModelDeploymentReconciler {
     return placer;
   }
 
-  #status(md: ModelDeployment, pods: readonly PodObject[], conditions: Condition[] | undefined): ModelDeploymentStatus {
+  #status(md: ModelDeployment, pods: readonly PodObject[], conditions: Condition[] | undefined, targetReplicas: number | undefined, plan: PlanStatus | undefined, latency: LatencyStatus | undefined): ModelDeploymentStatus {
     const live = pods.filter((p) => p.metadata.deletionTimestamp === undefined);
     const placements = live.flatMap((p) => {
       const node = this.#boundNode(p);
@@ -307,6 +426,9 @@ export class ModelDeploymentReconciler {
       ...(md.metadata.generation === undefined ? {} : { observedGeneration: md.metadata.generation }),
       replicas: live.length,
       scheduledReplicas: placements.length,
+      ...(targetReplicas === undefined ? {} : { targetReplicas }),
+      ...(plan === undefined ? {} : { plan }),
+      ...(latency === undefined ? {} : { latency }),
       placements,
       conditions: conditions ?? [],
     };

@@ -91,6 +91,11 @@ export function successfulBindings(api: KubeApiServer): Map<string, number> {
   return counts;
 }
 
+/** Replicas a deployment should have: the status target (planner, elastic controller), else spec.replicas. */
+function targetOf(md: KubeObject): number {
+  return (md.status as { targetReplicas?: number } | undefined)?.targetReplicas ?? (md.spec as { replicas?: number }).replicas ?? 0;
+}
+
 /**
  * The operator's safety invariants over the stored state and the request log:
  * no pod bound twice, no node with more GPUs promised than it has, no replica pod whose
@@ -117,15 +122,15 @@ export function invariantViolations(api: KubeApiServer, options: { settled: bool
     if (owner === undefined) continue;
     const md = byKey.get(`${pod.metadata.namespace ?? ''}/${owner}`);
     if (md === undefined) out.push(`pod ${pod.metadata.name ?? ''} leaked: ModelDeployment ${owner} is gone`);
-    else if (options.settled && Number(pod.metadata.labels?.['weft.dev/replica']) >= ((md.spec as { replicas?: number }).replicas ?? 0)) {
-      out.push(`pod ${pod.metadata.name ?? ''} beyond spec.replicas`);
+    else if (options.settled && Number(pod.metadata.labels?.['weft.dev/replica']) >= targetOf(md)) {
+      out.push(`pod ${pod.metadata.name ?? ''} beyond the target replicas`);
     }
   }
   if (options.settled) {
     for (const md of mds) {
       const status = md.status as { conditions?: { type: string; status: string }[] } | undefined;
       if (status?.conditions?.find((c) => c.type === 'Scheduled')?.status !== 'True') continue;
-      const replicas = ((md.spec as { replicas?: number }).replicas ?? 0);
+      const replicas = targetOf(md);
       for (let i = 0; i < replicas; i++) {
         const name = `${md.metadata.name ?? ''}-${i}`;
         const pod = pods.find((p) => p.metadata.name === name && p.metadata.namespace === md.metadata.namespace);

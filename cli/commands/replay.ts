@@ -6,7 +6,7 @@ import { readOpenbNodes, readOpenbPods } from '../../traces/openb/openb.js';
 import {
   inflateByPolicy, inflateCsv, inflateRecords, pointAt, timelineByPolicy, timelineCsv, type InflateReport, type TimelineReport,
 } from '../../traces/replay/openb-replay.js';
-import { REPLAY_JOB_FORMATS, type ReplayJobFormat } from '../../traces/replay/job-source.js';
+import { REPLAY_JOB_FORMATS } from '../../traces/replay/job-source.js';
 import type { Command, CommandIo } from '../command.js';
 import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
@@ -79,7 +79,7 @@ export const replayCommand: Command = {
     const format = oneOf('--format', options.format, FORMATS, undefined);
     if (format !== 'openb') {
       const profiles = selectProfiles(options.profiles, typeof options.policy === 'string' ? options.policy : 'best-fit');
-      return runJobReplayCommand(context, format as ReplayJobFormat, podsPath, profiles, parseSeed(options.seed));
+      return runJobReplayCommand(context, format, podsPath, profiles, parseSeed(options.seed));
     }
     const mode = oneOf('--mode', options.mode, MODES, 'inflate');
     if (typeof options.cluster !== 'string') throw badInput('missing cluster', { field: '--cluster', expected: `an ${format} node list (.csv or .csv.gz)` });

@@ -47,6 +47,7 @@ export class ClusterState {
   readonly #listeners: ((node: number) => void)[] = [];
   readonly #gpuMilliCapacity: number;
   #gpuMilliAllocated = 0;
+  #cordonedCount = 0;
   /** Live pods per priority (few distinct priorities), for `lowestPodPriority`. */
   readonly #podsByPriority = new Map<number, number>();
 
@@ -76,6 +77,7 @@ export class ClusterState {
       this.#maxFree[i] = node.gpuCount > 0 ? GPU_MILLI : 0;
       this.#freeGpuSum[i] = node.gpuCount * GPU_MILLI;
       this.#cordoned[i] = node.cordoned ? 1 : 0;
+      this.#cordonedCount += this.#cordoned[i]!;
       this.#podsOnNode.push(new Set());
       gpus += node.gpuCount;
     }
@@ -154,8 +156,13 @@ export class ClusterState {
   isCordoned(node: number): boolean {
     return this.#cordoned[node] === 1;
   }
+  /** How many nodes are cordoned (0 lets a filter skip the per-node check). */
+  get cordonedCount(): number {
+    return this.#cordonedCount;
+  }
   setCordoned(node: number, cordoned: boolean): void {
     this.node(node);
+    this.#cordonedCount += (cordoned ? 1 : 0) - this.#cordoned[node]!;
     this.#cordoned[node] = cordoned ? 1 : 0;
     this.#version[node]!++;
     for (const listener of this.#listeners) listener(node);
@@ -210,12 +217,12 @@ export class ClusterState {
       throw new RangeError(`pod ${pod.name} does not fit on ${spec.name}: needs ${pod.cpuMilli} mCPU / ${pod.memoryMiB} MiB, free ${this.#freeCpu[node]} / ${this.#freeMemory[node]}`);
     }
     const start = this.#gpuOffset[node]!;
-    const seen = new Set<number>();
-    for (const g of chosen) {
-      if (!Number.isInteger(g) || g < 0 || g >= spec.gpuCount || seen.has(g) || this.#gpuFree[start + g]! < pod.gpuMilli) {
+    for (let i = 0; i < chosen.length; i++) {
+      const g = chosen[i]!;
+      // A GPU listed twice would be charged twice: reject it like any other bad index.
+      if (!Number.isInteger(g) || g < 0 || g >= spec.gpuCount || chosen.indexOf(g) !== i || this.#gpuFree[start + g]! < pod.gpuMilli) {
         throw new RangeError(`pod ${pod.name}: GPU ${g} of ${spec.name} cannot hold ${pod.gpuMilli} milli (GPUs ${JSON.stringify(chosen)})`);
       }
-      seen.add(g);
     }
     for (const g of chosen) this.#gpuFree[start + g]! -= pod.gpuMilli;
     this.#freeCpu[node]! -= pod.cpuMilli;

@@ -1,9 +1,14 @@
 import type { ClusterState } from './cluster-state.js';
+import { specGroups, type SpecGroups } from './spec-groups.js';
 
 interface NodeClass {
-  readonly members: Set<number>;
-  /** Lowest member index (the class's representative); -1 when empty. */
+  readonly key: string;
+  /** Member count. */
+  size: number;
+  /** Lowest member index (the class's representative). */
   min: number;
+  /** Position in the dense class list. */
+  slot: number;
 }
 
 /**
@@ -15,41 +20,29 @@ interface NodeClass {
  * loaded cluster there are far fewer classes than nodes.
  *
  * Kept up to date incrementally: `ClusterState` reports each changed node and the index
- * re-files it on the next `classes()` call.
+ * re-files it on the next `representatives()` call. Classes live in a dense list (removal swaps
+ * the last one in), so listing them costs O(classes); the order of the list is not meaningful.
+ * A class keeps its member count and lowest member, not its members: when the lowest member
+ * leaves, the next one is found by scanning upward through `#classOf` (one step when the
+ * lowest nodes are taken in order, as a packing or spreading scheduler does).
  */
 export class NodeClassIndex {
   readonly #cluster: ClusterState;
-  readonly #specKey: string[];
-  /** Spec group of each node: nodes of equal spec (all but free resources and cordon) share it. */
-  readonly #specGroup: Int32Array;
-  readonly #specGroups: number;
-  readonly #keyOf: string[];
-  readonly #classes = new Map<string, NodeClass>();
+  readonly #specs: SpecGroups;
+  readonly #classOf: (NodeClass | undefined)[];
+  readonly #byKey = new Map<string, NodeClass>();
+  readonly #list: NodeClass[] = [];
   readonly #dirty: number[] = [];
   readonly #isDirty: Uint8Array;
   readonly #scratch: number[] = [];
 
-  constructor(cluster: ClusterState) {
+  constructor(cluster: ClusterState, specs: SpecGroups = specGroups(cluster)) {
     this.#cluster = cluster;
+    this.#specs = specs;
     const n = cluster.nodeCount;
     this.#isDirty = new Uint8Array(n);
-    this.#specKey = [];
-    this.#specGroup = new Int32Array(n);
-    this.#keyOf = new Array<string>(n).fill('');
-    const specIds = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const s = cluster.node(i);
-      const spec = JSON.stringify([s.gpuType, s.gpuCount, s.cpuMilli, s.memoryMiB, Object.entries(s.labels).sort(), s.taints]);
-      let id = specIds.get(spec);
-      if (id === undefined) {
-        id = specIds.size;
-        specIds.set(spec, id);
-      }
-      this.#specKey.push(String(id));
-      this.#specGroup[i] = id;
-      this.#file(i);
-    }
-    this.#specGroups = specIds.size;
+    this.#classOf = new Array<NodeClass | undefined>(n).fill(undefined);
+    for (let i = 0; i < n; i++) this.#file(i);
     cluster.onNodeChange((node) => {
       if (this.#isDirty[node] === 1) return;
       this.#isDirty[node] = 1;
@@ -62,31 +55,34 @@ export class NodeClassIndex {
    * nodes, into `out`, and the class sizes into `sizes`; returns the class count.
    */
   representatives(out: Int32Array, sizes: Int32Array): number {
-    for (const node of this.#dirty) {
+    const dirty = this.#dirty;
+    for (let i = 0; i < dirty.length; i++) {
+      const node = dirty[i]!;
       this.#isDirty[node] = 0;
       this.#unfile(node);
       this.#file(node);
     }
-    this.#dirty.length = 0;
-    let count = 0;
-    for (const c of this.#classes.values()) {
-      sizes[count] = c.members.size;
-      out[count++] = c.min;
+    dirty.length = 0;
+    const list = this.#list;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      sizes[k] = c.size;
+      out[k] = c.min;
     }
-    return count;
+    return list.length;
   }
 
   /** The node's spec group, in [0, specGroupCount). */
   specGroupOf(node: number): number {
-    return this.#specGroup[node]!;
+    return this.#specs.groupOf[node]!;
   }
 
   get specGroupCount(): number {
-    return this.#specGroups;
+    return this.#specs.count;
   }
 
   get classCount(): number {
-    return this.#classes.size;
+    return this.#list.length;
   }
 
   #key(node: number): string {
@@ -95,33 +91,40 @@ export class NodeClassIndex {
     frees.length = 0;
     for (let g = 0, n = c.node(node).gpuCount; g < n; g++) frees.push(c.gpuFree(node, g));
     frees.sort((a, b) => a - b);
-    return `${this.#specKey[node]!}|${c.isCordoned(node) ? 1 : 0}|${c.freeCpu(node)}|${c.freeMemory(node)}|${frees.join(',')}`;
+    return `${this.#specs.groupOf[node]!}|${c.isCordoned(node) ? 1 : 0}|${c.freeCpu(node)}|${c.freeMemory(node)}|${frees.join(',')}`;
   }
 
   #file(node: number): void {
     const key = this.#key(node);
-    this.#keyOf[node] = key;
-    let c = this.#classes.get(key);
+    let c = this.#byKey.get(key);
     if (c === undefined) {
-      c = { members: new Set(), min: node };
-      this.#classes.set(key, c);
+      c = { key, size: 0, min: node, slot: this.#list.length };
+      this.#byKey.set(key, c);
+      this.#list.push(c);
     }
-    c.members.add(node);
+    c.size++;
     if (node < c.min) c.min = node;
+    this.#classOf[node] = c;
   }
 
   #unfile(node: number): void {
-    const key = this.#keyOf[node]!;
-    const c = this.#classes.get(key)!;
-    c.members.delete(node);
-    if (c.members.size === 0) {
-      this.#classes.delete(key);
+    const c = this.#classOf[node]!;
+    this.#classOf[node] = undefined;
+    c.size--;
+    if (c.size === 0) {
+      this.#byKey.delete(c.key);
+      const last = this.#list.pop()!;
+      if (last !== c) {
+        last.slot = c.slot;
+        this.#list[c.slot] = last;
+      }
       return;
     }
     if (c.min === node) {
-      let min = Infinity;
-      for (const m of c.members) if (m < min) min = m;
-      c.min = min;
+      // Members are all above the old minimum; the class is non-empty, so the scan ends.
+      let m = node + 1;
+      while (this.#classOf[m] !== c) m++;
+      c.min = m;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { ClusterState } from '../cluster/cluster-state.js';
 import type { PodSpec } from '../workload/pod.js';
 import { NodeClassIndex } from '../cluster/node-classes.js';
+import { specGroups, type SpecGroups } from '../cluster/spec-groups.js';
 import { Diagnosis } from './diagnosis.js';
 import {
   isBind, isFilter, isGpuSelect, isPermit, isPostFilter, isPreFilter, isPreScore, isQueueSort, isReserve, isScore,
@@ -11,6 +12,13 @@ import {
 import { Status } from './status.js';
 
 const NO_POST_FILTERS: readonly PostFilterPlugin[] = [];
+/**
+ * Fewest nodes a sampled scan (`feasibleNodesToFind`) filters at a time: a chunk runs every
+ * filter as one batch, so a few nodes past the stopping point may be filtered (and ignored).
+ */
+const MIN_SAMPLE_CHUNK = 32;
+/** With at most this many spec groups, a run of `specOnly` filters is evaluated for every group up front. */
+const MAX_EAGER_SPEC_GROUPS = 64;
 
 /** A plugin with its score weight (ignored at points other than score). */
 export interface WeightedPlugin {
@@ -87,14 +95,17 @@ export class Framework implements FrameworkHandle {
   readonly #options: FrameworkOptions;
   readonly #waiting = new Map<string, Waiting>();
   readonly #feasible: Int32Array;
+  /** Candidates of one chunk of a sampled scan. */
+  readonly #chunk: Int32Array;
+  /** 0, 1, ..., n - 1: the candidates of a full scan. */
+  readonly #allNodes: Int32Array;
+  readonly #specs: SpecGroups;
   readonly #raw: Float64Array;
   readonly #total: Float64Array;
   readonly #statuses: Status[];
   readonly #classes: NodeClassIndex | undefined;
   readonly #representatives: Int32Array;
   readonly #classSizes: Int32Array;
-  /** First failing status of each class in the last class pass. */
-  readonly #classStatuses: Status[];
   #classCount = 0;
   /** Plugins that are state-only for some pods only (checked per cycle). */
   readonly #perPodStateOnly: Plugin[];
@@ -102,7 +113,12 @@ export class Framework implements FrameworkHandle {
   #nowNs = 0;
   /** Per filter: 1 when it is `specOnly` (its status is shared by every node of a spec group). */
   readonly #specOnlyFilter: Uint8Array;
-  /** Per (filter, spec group): the status of the current cycle, valid when its stamp is `#cycleNo`. */
+  /**
+   * Per (filter, spec group): the status of the current cycle, valid when its stamp is
+   * `#cycleNo`. A `specOnly` filter runs once per spec group per cycle, in the class pass and
+   * the node scans alike, and its status is reused for the group's other nodes (equal by the
+   * flag's contract).
+   */
   readonly #specStatus: Status[];
   readonly #specStamp: Float64Array;
   #cycleNo = 0;
@@ -140,18 +156,20 @@ export class Framework implements FrameworkHandle {
     this.#feasibleToFind = toFind;
     const n = this.#cluster.nodeCount;
     this.#feasible = new Int32Array(n);
+    this.#chunk = new Int32Array(n);
+    this.#allNodes = Int32Array.from({ length: n }, (_, i) => i);
+    this.#specs = specGroups(this.#cluster);
     this.#raw = new Float64Array(n);
     this.#total = new Float64Array(n);
     this.#statuses = new Array<Status>(n).fill(Status.SUCCESS);
     this.#representatives = new Int32Array(n);
     this.#classSizes = new Int32Array(n);
-    this.#classStatuses = new Array<Status>(n).fill(Status.SUCCESS);
     const nodePlugins = [...new Set<Plugin>([...this.#filter, ...this.#preScore, ...this.#score])];
     this.#perPodStateOnly = nodePlugins.filter((p) => p.stateOnly !== true && p.isStateOnlyFor !== undefined);
     const stateOnly = nodePlugins.every((p) => p.stateOnly === true || p.isStateOnlyFor !== undefined);
-    this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster) : undefined;
+    this.#classes = (options.nodeClasses ?? true) && toFind === 0 && stateOnly ? new NodeClassIndex(this.#cluster, this.#specs) : undefined;
     this.#specOnlyFilter = Uint8Array.from(this.#filter, (p) => (p.specOnly === true ? 1 : 0));
-    const slots = this.#classes === undefined ? 0 : this.#filter.length * this.#classes.specGroupCount;
+    const slots = this.#filter.length * this.#specs.count;
     this.#specStatus = new Array<Status>(slots).fill(Status.SUCCESS);
     this.#specStamp = new Float64Array(slots).fill(-1);
   }
@@ -169,13 +187,11 @@ export class Framework implements FrameworkHandle {
   /** Runs one scheduling cycle for `pod` at simulation time `nowNs`. */
   scheduleOne(pod: PodSpec, nowNs: number): CycleResult {
     this.#nowNs = nowNs;
-    const ctx: CycleContext = { cluster: this.#cluster, nowNs, cycle: new Map(), handle: this };
-    const diagnosis = new Diagnosis(this.#cluster.nodeCount);
+    const ctx: CycleContext = new Cycle(this.#cluster, nowNs, this);
     for (const plugin of this.#preFilter) {
       const status = plugin.preFilter(ctx, pod);
       if (!status.isSuccess) {
-        diagnosis.setPreFilterReason(status.reason);
-        return { kind: 'unschedulable', diagnosis };
+        return this.#rejected(status.reason);
       }
     }
     const byClass = this.#classes !== undefined && this.#perPodStateOnly.every((p) => p.isStateOnlyFor!(pod));
@@ -187,6 +203,7 @@ export class Framework implements FrameworkHandle {
     const fullScan = count === 0 && byClass && postFilters.length > 0;
     if (fullScan) count = this.#findFeasible(ctx, pod);
     if (count === 0) {
+      const diagnosis = new Diagnosis(this.#cluster.nodeCount);
       if (byClass && !fullScan) this.#diagnoseClasses(diagnosis);
       else this.#diagnose(diagnosis);
       for (const plugin of postFilters) {
@@ -197,13 +214,10 @@ export class Framework implements FrameworkHandle {
     }
     for (const plugin of this.#preScore) {
       const status = plugin.preScore(ctx, pod, this.#feasible, count);
-      if (!status.isSuccess) {
-        diagnosis.setPreFilterReason(status.reason);
-        return { kind: 'unschedulable', diagnosis };
-      }
+      if (!status.isSuccess) return this.#rejected(status.reason);
     }
     const node = this.#selectNode(ctx, pod, count);
-    return this.#reserveAndPermit(ctx, pod, node, diagnosis);
+    return this.#reserveAndPermit(ctx, pod, node);
   }
 
   /** Rejects waiting pods whose permit timeout has passed; returns how many. */
@@ -248,7 +262,14 @@ export class Framework implements FrameworkHandle {
   }
 
   #context(): CycleContext {
-    return { cluster: this.#cluster, nowNs: this.#nowNs, cycle: new Map(), handle: this };
+    return new Cycle(this.#cluster, this.#nowNs, this);
+  }
+
+  /** An unschedulable result for a reason found before or after the node scan (pre-filter, pre-score, reserve, permit). */
+  #rejected(reason: string): CycleResult {
+    const diagnosis = new Diagnosis(this.#cluster.nodeCount);
+    diagnosis.setPreFilterReason(reason);
+    return { kind: 'unschedulable', diagnosis };
   }
 
   /**
@@ -273,69 +294,138 @@ export class Framework implements FrameworkHandle {
     });
   }
 
-  /** Fills `#feasible` and `#statuses` (every node's first failing filter); returns the number of feasible nodes. */
+  /**
+   * Fills `#feasible` and `#statuses` (every visited node's first failing filter); returns the
+   * number of feasible nodes. Without sampling every node is filtered, in one batch; with
+   * `feasibleNodesToFind`, nodes are filtered in chunks from where the last scan stopped until
+   * that many pass, and the scan stops right after the last one taken.
+   */
   #findFeasible(ctx: CycleContext, pod: PodSpec): number {
     const n = this.#cluster.nodeCount;
-    const filters = this.#filter;
-    const limit = this.#feasibleToFind === 0 ? n : this.#feasibleToFind;
-    const start = this.#feasibleToFind === 0 ? 0 : this.#nextStart;
+    const cycle = ++this.#cycleNo;
+    if (this.#feasibleToFind === 0) {
+      this.#feasible.set(this.#allNodes);
+      return this.#runFilters(ctx, pod, this.#feasible, n, cycle);
+    }
+    const limit = this.#feasibleToFind;
+    const start = this.#nextStart;
+    const feasible = this.#feasible;
+    const chunk = this.#chunk;
     let count = 0;
     let visited = 0;
-    for (; visited < n && count < limit; visited++) {
+    while (visited < n && count < limit) {
+      const size = Math.min(n - visited, Math.max(limit - count, MIN_SAMPLE_CHUNK));
       let node = start + visited;
       if (node >= n) node -= n;
-      let status = Status.SUCCESS;
-      for (let f = 0; f < filters.length; f++) {
-        status = filters[f]!.filter(ctx, pod, node);
-        if (!status.isSuccess) break;
+      for (let i = 0; i < size; i++) {
+        chunk[i] = node;
+        if (++node === n) node = 0;
       }
-      this.#statuses[node] = status;
-      if (status.isSuccess) this.#feasible[count++] = node;
+      const passed = this.#runFilters(ctx, pod, chunk, size, cycle);
+      const take = Math.min(passed, limit - count);
+      for (let i = 0; i < take; i++) feasible[count + i] = chunk[i]!;
+      count += take;
+      if (count === limit && take > 0) {
+        // Stop right after the last node taken, as a node-by-node scan would.
+        const last = chunk[take - 1]!;
+        visited = (last >= start ? last - start : last + n - start) + 1;
+      } else {
+        visited += size;
+      }
     }
     this.#nextStart = (start + visited) % n;
     return count;
   }
 
   /**
-   * Like `#findFeasible` over one representative node per class; leaves `#statuses` alone.
-   * A `specOnly` filter runs once per spec group per cycle and its status is reused for the
-   * group's other classes (equal by the flag's contract), in profile order as always.
+   * Runs the filters, in profile order, over `nodes[0 .. count)`: keeps the nodes that pass at
+   * the front (in order) and returns how many; a node that fails gets its first failing status
+   * in `#statuses`. Passing nodes keep whatever status they had: statuses are read only when no
+   * node passed (diagnosis, post-filter), and then every node the scan visited failed in this
+   * cycle, and a scan that finds nothing visits every node (or class). Plugin by plugin,
+   * each in one batch (`filterNodes`), once per spec group (`specOnly`), or node by node.
    */
-  #findFeasibleClasses(ctx: CycleContext, pod: PodSpec): number {
-    const index = this.#classes!;
-    const reps = this.#representatives;
-    const classes = index.representatives(reps, this.#classSizes);
-    this.#classCount = classes;
+  #runFilters(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, cycle: number): number {
     const filters = this.#filter;
+    const statuses = this.#statuses;
     const specOnly = this.#specOnlyFilter;
-    const groups = index.specGroupCount;
-    const specStamp = this.#specStamp;
-    const specStatus = this.#specStatus;
-    const classStatuses = this.#classStatuses;
-    const feasible = this.#feasible;
-    const cycle = ++this.#cycleNo;
-    let count = 0;
-    for (let k = 0; k < classes; k++) {
-      const node = reps[k]!;
-      const group = index.specGroupOf(node);
-      let status = Status.SUCCESS;
-      for (let f = 0; f < filters.length; f++) {
-        if (specOnly[f] === 1) {
-          const slot = f * groups + group;
-          if (specStamp[slot] !== cycle) {
-            specStamp[slot] = cycle;
-            specStatus[slot] = filters[f]!.filter(ctx, pod, node);
-          }
-          status = specStatus[slot]!;
-        } else {
-          status = filters[f]!.filter(ctx, pod, node);
+    for (let f = 0; f < filters.length && count > 0; f++) {
+      const plugin = filters[f]!;
+      let kept = 0;
+      if (specOnly[f] === 1) {
+        let end = f + 1;
+        while (end < filters.length && specOnly[end] === 1) end++;
+        kept = this.#specRun(ctx, pod, f, end, nodes, count, cycle);
+        f = end - 1;
+      } else if (plugin.filterNodes !== undefined) {
+        kept = plugin.filterNodes(ctx, pod, nodes, count, statuses);
+      } else {
+        for (let i = 0; i < count; i++) {
+          const node = nodes[i]!;
+          const status = plugin.filter(ctx, pod, node);
+          if (status.isSuccess) nodes[kept++] = node;
+          else statuses[node] = status;
         }
-        if (!status.isSuccess) break;
       }
-      classStatuses[k] = status;
-      if (status.isSuccess) feasible[count++] = node;
+      count = kept;
     }
     return count;
+  }
+
+  /**
+   * Filters `nodes[0 .. count)` through the run of consecutive `specOnly` filters `[from, end)`
+   * in one pass: per spec group, the run's first failing status is computed once per cycle
+   * (on any node of the group: equal by the flag's contract). With few groups they are all
+   * computed up front, and when every group passes (the usual case) the nodes are not visited.
+   */
+  #specRun(ctx: CycleContext, pod: PodSpec, from: number, end: number, nodes: Int32Array, count: number, cycle: number): number {
+    const filters = this.#filter;
+    const { groupOf, count: groups, firstNode } = this.#specs;
+    const base = from * groups;
+    const stamp = this.#specStamp;
+    const specStatus = this.#specStatus;
+    const run = (node: number): Status => {
+      let status = Status.SUCCESS;
+      for (let r = from; r < end && status.isSuccess; r++) status = filters[r]!.filter(ctx, pod, node);
+      return status;
+    };
+    if (groups <= MAX_EAGER_SPEC_GROUPS) {
+      let allPass = true;
+      for (let g = 0; g < groups; g++) {
+        if (stamp[base + g] !== cycle) {
+          stamp[base + g] = cycle;
+          specStatus[base + g] = run(firstNode[g]!);
+        }
+        if (!specStatus[base + g]!.isSuccess) allPass = false;
+      }
+      if (allPass) return count;
+    }
+    const statuses = this.#statuses;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const node = nodes[i]!;
+      const slot = base + groupOf[node]!;
+      if (stamp[slot] !== cycle) {
+        stamp[slot] = cycle;
+        specStatus[slot] = run(node);
+      }
+      const status = specStatus[slot]!;
+      if (status.isSuccess) nodes[kept++] = node;
+      else statuses[node] = status;
+    }
+    return kept;
+  }
+
+  /**
+   * Like `#findFeasible` over one representative node per class (statuses land in
+   * `#statuses` at the representatives' indexes).
+   */
+  #findFeasibleClasses(ctx: CycleContext, pod: PodSpec): number {
+    const reps = this.#representatives;
+    const classes = this.#classes!.representatives(reps, this.#classSizes);
+    this.#classCount = classes;
+    this.#feasible.set(reps.subarray(0, classes));
+    return this.#runFilters(ctx, pod, this.#feasible, classes, ++this.#cycleNo);
   }
 
   /** Diagnosis from the last class pass: each class's status counts once per member. */
@@ -343,10 +433,18 @@ export class Framework implements FrameworkHandle {
     // Plugins reuse status objects: count by identity over a short list, then add each reason once.
     const seen: Status[] = [];
     const counts: number[] = [];
+    let last: Status | undefined;
+    let lastIndex = -1;
     for (let k = 0; k < this.#classCount; k++) {
-      const status = this.#classStatuses[k]!;
+      const status = this.#statuses[this.#representatives[k]!]!;
+      if (status === last) {
+        counts[lastIndex]! += this.#classSizes[k]!;
+        continue;
+      }
       if (status.isSuccess) continue;
       const i = seen.indexOf(status);
+      last = status;
+      lastIndex = i >= 0 ? i : seen.length;
       if (i >= 0) counts[i]! += this.#classSizes[k]!;
       else {
         seen.push(status);
@@ -368,7 +466,8 @@ export class Framework implements FrameworkHandle {
       const plugin = this.#score[p]!;
       const weight = this.#scoreWeight[p]!;
       if (weight === 0) continue;
-      for (let k = 0; k < count; k++) raw[k] = plugin.score(ctx, pod, feasible[k]!);
+      if (plugin.scoreNodes !== undefined) plugin.scoreNodes(ctx, pod, feasible, count, raw);
+      else for (let k = 0; k < count; k++) raw[k] = plugin.score(ctx, pod, feasible[k]!);
       plugin.normalizeScore?.(ctx, pod, raw, count);
       for (let k = 0; k < count; k++) {
         const s = raw[k]!;
@@ -384,7 +483,7 @@ export class Framework implements FrameworkHandle {
     return feasible[best]!;
   }
 
-  #reserveAndPermit(ctx: CycleContext, pod: PodSpec, node: number, diagnosis: Diagnosis): CycleResult {
+  #reserveAndPermit(ctx: CycleContext, pod: PodSpec, node: number): CycleResult {
     // Assume: the pod holds its resources from here on, so later cycles see them taken.
     let gpus: readonly number[] | undefined;
     for (const plugin of this.#gpuSelect) {
@@ -396,8 +495,7 @@ export class Framework implements FrameworkHandle {
       const status = this.#reserve[r]!.reserve(ctx, pod, node);
       if (!status.isSuccess) {
         this.#unreserve(ctx, pod, node, r + 1);
-        diagnosis.setPreFilterReason(status.reason);
-        return { kind: 'unschedulable', diagnosis };
+        return this.#rejected(status.reason);
       }
     }
     let waitNs = Infinity;
@@ -409,8 +507,7 @@ export class Framework implements FrameworkHandle {
         waitNs = Math.min(waitNs, result.timeoutNs ?? Infinity);
       } else if (!result.status.isSuccess) {
         this.#unreserve(ctx, pod, node, this.#reserve.length);
-        diagnosis.setPreFilterReason(result.status.reason);
-        return { kind: 'unschedulable', diagnosis };
+        return this.#rejected(result.status.reason);
       }
     }
     if (wait) {
@@ -432,5 +529,23 @@ export class Framework implements FrameworkHandle {
       if (plugin.bind(ctx, pod, node).isSuccess) break;
     }
     this.#options.onBound?.(pod, node);
+  }
+}
+
+/** The context of one cycle; the `cycle` scratch map is made on first use (most cycles never touch it). */
+class Cycle implements CycleContext {
+  readonly cluster: ClusterState;
+  readonly nowNs: number;
+  readonly handle: FrameworkHandle;
+  #scratch: Map<string, unknown> | undefined;
+
+  constructor(cluster: ClusterState, nowNs: number, handle: FrameworkHandle) {
+    this.cluster = cluster;
+    this.nowNs = nowNs;
+    this.handle = handle;
+  }
+
+  get cycle(): Map<string, unknown> {
+    return (this.#scratch ??= new Map());
   }
 }

@@ -64,8 +64,20 @@ export interface PreFilterPlugin extends Plugin {
   preFilter(ctx: CycleContext, pod: PodSpec): Status;
 }
 export interface FilterPlugin extends Plugin {
-  /** Runs per node; must not allocate on success (hot loop). */
+  /**
+   * Runs per node; must not allocate on success (hot loop) and must not change state: the
+   * framework may run a filter on a few nodes past the point where a sampled scan stops, and
+   * runs the filters plugin by plugin over the candidate nodes (each node still sees the
+   * filters in profile order and stops at its first failure).
+   */
   filter(ctx: CycleContext, pod: PodSpec, node: number): Status;
+  /**
+   * Optional batch form of `filter`, one call per cycle instead of one per node (the loop
+   * inside is monomorphic): keeps the nodes of `nodes[0 .. count)` that pass, in their order,
+   * at the front of `nodes`, sets `statuses[node]` for each node that fails, and returns how
+   * many pass. Must agree with `filter` node by node (`plugins/batch.test.ts` checks it).
+   */
+  filterNodes?(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, statuses: Status[]): number;
 }
 export interface PostFilterResult {
   readonly status: Status;
@@ -91,6 +103,11 @@ export interface PreScorePlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   /** Raw score of a feasible node; higher is better. Must lie in [0, 100] unless `normalizeScore` maps it there. */
   score(ctx: CycleContext, pod: PodSpec, node: number): number;
+  /**
+   * Optional batch form of `score`: `out[k] = score(nodes[k])` for k in [0, count), called in
+   * that order (a seeded plugin draws in it). Must agree with `score` node by node.
+   */
+  scoreNodes?(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void;
   /** Rescales `scores[0 .. count)` in place to [0, 100]. */
   normalizeScore?(ctx: CycleContext, pod: PodSpec, scores: Float64Array, count: number): void;
 }

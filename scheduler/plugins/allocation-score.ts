@@ -47,6 +47,10 @@ export class AllocationScore implements ScorePlugin {
     return weight === 0 ? 0 : (100 * sum) / weight;
   }
 
+  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
+    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+  }
+
   /** Used (most) or free (least) share of a dimension after placement. */
   #share(capacity: number, freeAfter: number): number {
     return this.#most ? (capacity - freeAfter) / capacity : freeAfter / capacity;

@@ -50,6 +50,10 @@ export class BestFit implements ScorePlugin {
     );
   }
 
+  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
+    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+  }
+
   normalizeScore(_ctx: CycleContext, _pod: PodSpec, scores: Float64Array, count: number): void {
     normalizeMinMax(scores, count);
   }

@@ -51,6 +51,14 @@ export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
     return sum;
   }
 
+  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
+    if (pod.affinity?.preferred === undefined) {
+      out.fill(0, 0, count);
+      return;
+    }
+    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+  }
+
   normalizeScore(_ctx: CycleContext, _pod: PodSpec, scores: Float64Array, count: number): void {
     normalizeMinMax(scores, count);
   }

@@ -1,5 +1,6 @@
 import { RandomStream } from '../../fabric-sim/engine/index.js';
-import type { ScorePlugin } from '../framework/plugin.js';
+import type { CycleContext, ScorePlugin } from '../framework/plugin.js';
+import type { PodSpec } from '../workload/pod.js';
 
 /**
  * Score: a uniform random number in [0, 100] per node, from a seeded stream. The "random"
@@ -15,5 +16,10 @@ export class RandomScore implements ScorePlugin {
 
   score(): number {
     return 100 * this.#random.uniform();
+  }
+
+  scoreNodes(_ctx: CycleContext, _pod: PodSpec, _nodes: Int32Array, count: number, out: Float64Array): void {
+    const random = this.#random;
+    for (let k = 0; k < count; k++) out[k] = 100 * random.uniform();
   }
 }

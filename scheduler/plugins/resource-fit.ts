@@ -21,4 +21,19 @@ export class ResourceFit implements FilterPlugin {
     if (!cluster.gpusFit(pod, node)) return GPU;
     return Status.SUCCESS;
   }
+
+  filterNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, statuses: Status[]): number {
+    const cluster = ctx.cluster;
+    const cpu = pod.cpuMilli;
+    const memory = pod.memoryMiB;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const node = nodes[i]!;
+      if (cluster.freeCpu(node) < cpu) statuses[node] = CPU;
+      else if (cluster.freeMemory(node) < memory) statuses[node] = MEMORY;
+      else if (!cluster.gpusFit(pod, node)) statuses[node] = GPU;
+      else nodes[kept++] = node;
+    }
+    return kept;
+  }
 }

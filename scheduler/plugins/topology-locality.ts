@@ -63,6 +63,14 @@ export class TopologyLocality implements PreScorePlugin, ScorePlugin {
     return Status.SUCCESS;
   }
 
+  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
+    if (pod.gang === undefined || this.#state === undefined) {
+      out.fill(0, 0, count);
+      return;
+    }
+    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+  }
+
   score(ctx: CycleContext, pod: PodSpec, node: number): number {
     const state = this.#state;
     if (pod.gang === undefined || state === undefined) return 0;

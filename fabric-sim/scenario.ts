@@ -223,7 +223,8 @@ export function buildTraffic(scenario: Scenario, topology: Topology, seed: numbe
       }
     }
     out.items.push({ kind: item.kind, first: out.flows.length, count: flows.length });
-    out.flows.push(...offsetFlows(flows, out.flows.length));
+    // A loop, not push(...): a spread of some 100,000 flows overflows the stack (1,024-GPU collectives).
+    for (const flow of offsetFlows(flows, out.flows.length)) out.flows.push(flow);
   });
   return out;
 }

@@ -10,65 +10,107 @@ import { PodTimeline } from '../../traces/replay/pod-timeline.js';
 import type { Command } from '../command.js';
 import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js';
 import { Dashboard } from '../ui/app/dashboard.js';
+import type { DashboardSource } from '../ui/model/source.js';
+import { FabricScenarioSource } from '../ui/sources/fabric/fabric-source.js';
 import { PodTimelineSource } from '../ui/sources/pod-timeline-source.js';
+import { loadDashboardScenario } from '../ui/sources/scenario-file.js';
+import { planServingScenario } from '../ui/sources/serving/serving-scenario.js';
+import { ServingScenarioSource } from '../ui/sources/serving/serving-source.js';
+
+/** Default simulated seconds per wall second: packet-level fabric runs last microseconds to milliseconds. */
+const DEFAULT_SPEED = { demo: 20, serving: 10, fabric: 0.000_01 } as const;
 
 /**
  * `weft ui` (alias `top`): the live dashboard. `--demo` replays a scaled-down Alibaba openb
- * cluster trace through the scheduler (FGD profile). Scenarios with serving, fine-tuning and
- * the fabric (`--scenario`) and operator mode arrive with their capabilities.
+ * cluster trace through the scheduler (FGD profile); `--scenario <file>` runs a fabric scenario
+ * (the YAML of `weft fabric run`) at packet level or a serving scenario (`kind: serving`).
+ * The scenario is read and checked before the terminal is taken, so a bad file is one error
+ * line and exit 2 wherever it runs.
  */
 export const uiCommand: Command = {
   name: 'ui',
   aliases: ['top'],
   summary: 'live terminal dashboard over a running simulation',
-  usage: '--demo [options]',
+  usage: '--demo | --scenario <file> [options]',
   description:
     'A k9s-style dashboard: GPU grid, workloads, fabric, SLO sparklines and an event log.\n' +
     '--demo animates the FGD paper\'s inflation experiment: 1/16 of the Alibaba openb GPU\n' +
     'cluster receives pods drawn from the real openb pod list, one per simulated second, until\n' +
     'they request 120% of its GPUs; the scheduler places them with fragmentation-gradient-descent\n' +
     'scoring, and the grid, allocation and pending pods show where the cluster runs out.\n' +
-    'Keys: : command (:nodes :jobs :links :events), / filter, j/k move, enter describe, esc back,\n' +
+    '--scenario runs a file: a fabric scenario (the YAML `weft fabric run` takes) simulated at\n' +
+    'packet level, with link utilisation over a recent window, the most congested links, PFC\n' +
+    'pauses and ECN marks (:fabric, :links) and its flows and collectives as workloads; or a\n' +
+    'serving scenario (`kind: serving`, deployments with the settings of `weft model serve`)\n' +
+    'with p99 TTFT/TPOT over a rolling window against each SLO, as sparklines and events.\n' +
+    'Keys: : command (:nodes :jobs :links :fabric :events), / filter, j/k move, enter describe, esc back,\n' +
     'space pause, +/- speed, ? help, q quit.',
   examples: [
     { command: 'weft ui --demo', comment: 'watch the built-in trace replay' },
     { command: 'weft top --demo --speed 100', comment: 'the same, 100 pods a second' },
+    { command: 'weft ui --scenario fabric-sim/examples/incast.yaml', comment: 'an 8-to-1 incast at packet level: PFC, ECN, link load' },
+    { command: 'weft ui --scenario cli/ui/examples/serving-two-models.yaml --speed 100', comment: 'two deployments against their SLOs' },
   ],
   options: {
     demo: { type: 'boolean', description: 'run the built-in demo scenario (openb trace replay)' },
-    speed: { type: 'string', placeholder: '<x>', description: 'simulated seconds per wall second', defaultText: '20' },
+    scenario: { type: 'string', placeholder: '<file>', description: 'a fabric scenario (weft fabric run YAML) or a serving scenario (kind: serving)' },
+    speed: { type: 'string', placeholder: '<x>', description: 'simulated seconds per wall second', defaultText: '20 demo, 10 serving, 0.00001 fabric' },
     fps: { type: 'string', placeholder: '<n>', description: 'redraws per second', defaultText: '10' },
     scale: { type: 'string', placeholder: '<n>', description: 'demo: keep every n-th node and pod of the trace', defaultText: '16' },
   },
   async run({ options, io, json }) {
     if (json) throw badInput('weft ui is interactive and has no JSON output', { field: '--json', expected: 'no --json (use the other commands for data)' });
-    if (options.demo !== true) throw badInput('no scenario given', { field: '--demo', expected: '--demo (scenario files arrive with the end-to-end capability)' });
-    if (io.stdout.isTTY !== true) throw badInput('weft ui needs a terminal', { field: 'stdout', expected: 'a TTY (run it in a terminal, not through a pipe)' });
-    const speed = options.speed === undefined ? 20 : parseNumberOption('--speed', options.speed, { min: 0, exclusiveMin: true, max: 1e7 });
+    const scenarioFile = options.scenario;
+    if (options.demo === true && scenarioFile !== undefined) throw badInput('--demo and --scenario exclude each other', { field: '--scenario', expected: 'either --demo or --scenario <file>' });
+    if (options.demo !== true && typeof scenarioFile !== 'string') throw badInput('no scenario given', { field: '--scenario', expected: '--scenario <file> or --demo' });
     const fps = options.fps === undefined ? 10 : parseIntegerOption('--fps', options.fps, { min: 1, max: 60 });
-    const scale = options.scale === undefined ? 16 : parseIntegerOption('--scale', options.scale, { min: 1, max: 1000 });
     const seed = parseSeed(options.seed);
-
-    const demo = await loadOpenbDemo({ scale, seed });
-    const workload = TargetWorkload.fromPods(demo.pods.map((p) => p.spec));
-    const source = new PodTimelineSource(
-      (onEvent) =>
-        new PodTimeline({
-          nodes: demo.nodes,
-          pods: demo.pods,
-          seed,
-          plugins: () => [
-            { plugin: new NodeUnschedulable(), weight: 1 },
-            { plugin: new GpuType(), weight: 1 },
-            { plugin: new ResourceFit(), weight: 1 },
-            { plugin: new FragmentationGradient(workload), weight: 1 },
-          ],
-          onEvent,
-        }),
-    );
+    const speedOf = (kind: keyof typeof DEFAULT_SPEED) =>
+      options.speed === undefined ? DEFAULT_SPEED[kind] : parseNumberOption('--speed', options.speed, { min: 0, exclusiveMin: true, max: 1e7 });
+    let source: DashboardSource;
+    let speed: number;
+    if (typeof scenarioFile === 'string') {
+      // Read, check and build everything before taking the terminal: a bad file is one line, exit 2.
+      const loaded = loadDashboardScenario(scenarioFile);
+      if (loaded.kind === 'fabric') {
+        source = new FabricScenarioSource(loaded.scenario, { seed });
+        speed = speedOf('fabric');
+      } else {
+        const plans = await planServingScenario(loaded.scenario, loaded.file, loaded.text, seed);
+        const s = loaded.scenario;
+        source = new ServingScenarioSource(plans, { name: s.name, seed, windowNs: s.windowS * 1e9, sampleNs: s.sampleS * 1e9, gpusPerNode: s.gpusPerNode });
+        speed = speedOf('serving');
+      }
+    } else {
+      const scale = options.scale === undefined ? 16 : parseIntegerOption('--scale', options.scale, { min: 1, max: 1000 });
+      speed = speedOf('demo');
+      source = await demoSource(scale, seed);
+    }
+    if (io.stdout.isTTY !== true) throw badInput('weft ui needs a terminal', { field: 'stdout', expected: 'a TTY (run it in a terminal, not through a pipe)' });
     // The dashboard owns the terminal: it draws on the process's TTY (checked above through io).
     const app = render(<Dashboard source={source} fps={fps} initialSpeed={speed} />, { exitOnCtrlC: true });
     await app.waitUntilExit();
     return 0;
   },
 };
+
+/** The openb inflation replay under the FGD profile. */
+async function demoSource(scale: number, seed: number): Promise<DashboardSource> {
+  const demo = await loadOpenbDemo({ scale, seed });
+  const workload = TargetWorkload.fromPods(demo.pods.map((p) => p.spec));
+  return new PodTimelineSource(
+    (onEvent) =>
+      new PodTimeline({
+        nodes: demo.nodes,
+        pods: demo.pods,
+        seed,
+        plugins: () => [
+          { plugin: new NodeUnschedulable(), weight: 1 },
+          { plugin: new GpuType(), weight: 1 },
+          { plugin: new ResourceFit(), weight: 1 },
+          { plugin: new FragmentationGradient(workload), weight: 1 },
+        ],
+        onEvent,
+      }),
+  );
+}

@@ -5,6 +5,7 @@ import { DescribeView } from '../components/describe/describe-view.js';
 import { EventLogView } from '../components/event-log/event-log-view.js';
 import { linkColumns, linkRowColor } from '../components/fabric-view/columns.js';
 import { FabricSummaryView } from '../components/fabric-view/fabric-summary-view.js';
+import { FabricView } from '../components/fabric-view/fabric-view.js';
 import { GpuGridView } from '../components/gpu-grid/gpu-grid-view.js';
 import { HeaderView } from '../components/header/header-view.js';
 import { HelpView } from '../components/help/help-view.js';
@@ -60,7 +61,7 @@ function Body({ state, snapshot, width, height }: { state: DashboardState; snaps
           <TableView title="workloads" rows={snapshot.workloads} columns={workloadColumns} rowKey={(w) => w.name} rowColor={workloadRowColor} {...table} height={Math.max(3, Math.floor(height * 0.3))} />
           <Box>
             <Box flexDirection="column" width={Math.floor(width / 2)}>
-              <FabricSummaryView links={snapshot.links} width={Math.floor(width / 2)} count={3} />
+              <FabricSummaryView links={snapshot.links} width={Math.floor(width / 2)} count={3} windowNs={snapshot.linkWindowNs} totals={snapshot.fabricTotals} />
             </Box>
             <SparklinesView series={snapshot.sloSeries} width={Math.floor(width / 2)} />
           </Box>
@@ -74,6 +75,8 @@ function Body({ state, snapshot, width, height }: { state: DashboardState; snaps
       return <TableView title="workloads" rows={snapshot.workloads} columns={workloadColumns} rowKey={(w) => w.name} rowColor={workloadRowColor} {...table} />;
     case 'links':
       return <TableView title="links" rows={snapshot.links} columns={linkColumns} rowKey={(l) => l.name} rowColor={linkRowColor} {...table} />;
+    case 'fabric':
+      return <FabricView snapshot={snapshot} width={width} height={height} />;
     case 'events':
       return <EventLogView events={snapshot.events} height={height - 1} filter={state.filter} />;
     case 'help':

@@ -48,7 +48,10 @@ describe('dashboard state', () => {
     expect(run([{ type: 'toggle-pause' }]).paused).toBe(true);
     expect(run([{ type: 'faster' }]).speed).toBe(10);
     expect(run(Array<DashboardAction>(20).fill({ type: 'faster' })).speed).toBe(1_000_000);
-    expect(run(Array<DashboardAction>(20).fill({ type: 'slower' })).speed).toBe(0.001);
+    expect(run(Array<DashboardAction>(20).fill({ type: 'slower' })).speed).toBe(0.000_001);
+    // A speed between steps moves to the neighbouring step.
+    expect(run([{ type: 'faster' }], initialState(20)).speed).toBe(100);
+    expect(run([{ type: 'slower' }], initialState(20)).speed).toBe(10);
     expect(run([{ type: 'quit' }]).quit).toBe(true);
     expect(run([{ type: 'start-command' }, ...typeText('q'), { type: 'submit' }]).quit).toBe(true);
   });
@@ -65,5 +68,7 @@ describe('key presses', () => {
     // tmux send-keys ':links' Enter arrives as one chunk with the carriage return inside.
     const chunk = reduceKeyPress(entered, { type: 'key', input: ':links\r', key: noKey });
     expect([chunk.view, chunk.mode, chunk.input]).toEqual(['links', 'normal', '']);
+    const fabric = reduceKeyPress(chunk, { type: 'key', input: ':fabric\r', key: noKey });
+    expect(fabric.view).toBe('fabric');
   });
 });

@@ -3,7 +3,7 @@
  * filter prompts, selection, sorting, pause and speed. Pure: key handling (`use-dashboard-keys`)
  * turns keys into actions, rendering reads the state; neither knows the other.
  */
-export type ViewName = 'overview' | 'nodes' | 'workloads' | 'links' | 'events' | 'help' | 'describe';
+export type ViewName = 'overview' | 'nodes' | 'workloads' | 'links' | 'fabric' | 'events' | 'help' | 'describe';
 
 export type Mode = 'normal' | 'command' | 'filter';
 
@@ -58,13 +58,15 @@ export const COMMAND_ALIASES: Readonly<Record<string, ViewName>> = {
   wl: 'workloads',
   links: 'links',
   link: 'links',
-  fabric: 'links',
+  fabric: 'fabric',
+  fab: 'fabric',
   events: 'events',
   ev: 'events',
   help: 'help',
 };
 
-export const SPEEDS = [0.001, 0.01, 0.1, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000] as const;
+/** Speed steps of + and -: down to a microsecond per second for packet-level fabric runs. */
+export const SPEEDS = [0.000_001, 0.000_01, 0.000_1, 0.001, 0.01, 0.1, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000] as const;
 
 export function initialState(speed = 1): DashboardState {
   return {
@@ -132,7 +134,7 @@ function submit(s: DashboardState): DashboardState {
   const base = { ...s, mode: 'normal' as const, input: '' };
   if (word === 'q' || word === 'quit') return { ...base, quit: true };
   const view = COMMAND_ALIASES[word];
-  if (view === undefined) return { ...base, flash: `unknown command ":${word}" (try :nodes, :jobs, :links, :events, :help)` };
+  if (view === undefined) return { ...base, flash: `unknown command ":${word}" (try :nodes, :jobs, :links, :fabric, :events, :help)` };
   return navigate(base, view, true);
 }
 
@@ -157,9 +159,8 @@ function isListView(view: ViewName): boolean {
   return view === 'nodes' || view === 'workloads' || view === 'links' || view === 'events';
 }
 
+/** The next step above (or below) `speed`; a speed between steps (`--speed 20`) goes to its neighbour. */
 function stepSpeed(speed: number, direction: 1 | -1): number {
-  const index = SPEEDS.findIndex((v) => v >= speed);
-  const current = index < 0 ? SPEEDS.length - 1 : index;
-  const next = Math.min(SPEEDS.length - 1, Math.max(0, current + direction));
-  return SPEEDS[next]!;
+  if (direction === 1) return SPEEDS.find((v) => v > speed) ?? SPEEDS[SPEEDS.length - 1]!;
+  return [...SPEEDS].reverse().find((v) => v < speed) ?? SPEEDS[0];
 }

@@ -19,6 +19,12 @@ export interface DashboardSnapshot {
   events: readonly EventView[];
   /** Recent SLO figures per series (for sparklines), oldest first. */
   sloSeries: readonly SeriesView[];
+  /** What is being shown (a scenario's name), for the header. */
+  title?: string;
+  /** Simulated span the links' utilisation is measured over, ns (fabric scenarios). */
+  linkWindowNs?: number;
+  /** Fabric-wide PFC pause frames and ECN marks (when known beyond the per-link figures). */
+  fabricTotals?: { pfcPauses: number; ecnMarks: number };
 }
 
 export interface NodeView {
@@ -40,8 +46,12 @@ export interface GpuCellView {
   lent: boolean;
 }
 
-/** `pod`: a task of a replayed job trace (openb), which carries no model or SLO. */
-export type WorkloadKind = 'deployment' | 'finetune' | 'pod';
+/**
+ * `pod`: a task of a replayed job trace (openb), which carries no model or SLO. `flows` and
+ * `collective`: traffic of a fabric scenario (a flow, a pattern such as an incast, or a
+ * collective's dependency graph of flows).
+ */
+export type WorkloadKind = 'deployment' | 'finetune' | 'pod' | 'flows' | 'collective';
 
 export interface WorkloadView {
   name: string;
@@ -58,15 +68,36 @@ export interface WorkloadView {
   progress?: number;
 }
 
+/** One direction of a link (the transmitting port), named `from->to`. */
 export interface LinkView {
   name: string;
   tier: 'leaf-spine' | 'spine-core' | 'host-leaf' | 'nvlink';
+  /** Busy fraction of the line rate over the recent window, 0..1. */
   utilization: number;
+  /** PFC pause (XOFF) frames this transmitter received so far. */
   pfcPauses: number;
+  /** Packets ECN-marked at this egress so far; NaN when the model counts marks only fabric-wide. */
   ecnMarks: number;
+  /** Line rate, Gb/s. */
+  rateGbps?: number;
+  /** Bytes queued at this egress now. */
+  queueBytes?: number;
 }
 
-export type EventKindView = 'placement' | 'pending' | 'departure' | 'scale-up' | 'scale-down' | 'lend' | 'reclaim' | 'violation' | 'info';
+export type EventKindView =
+  | 'placement'
+  | 'pending'
+  | 'departure'
+  | 'scale-up'
+  | 'scale-down'
+  | 'lend'
+  | 'reclaim'
+  | 'violation'
+  | 'info'
+  /** Traffic started / finished (fabric scenarios), a link congested (PFC or sustained high load). */
+  | 'start'
+  | 'finish'
+  | 'congestion';
 
 export interface EventView {
   timeNs: number;

@@ -13,6 +13,9 @@ const KIND_COLOR: Readonly<Record<EventKindView, string>> = {
   reclaim: theme.lent,
   violation: theme.bad,
   info: theme.muted,
+  start: theme.good,
+  finish: theme.muted,
+  congestion: theme.warn,
 };
 
 /** The newest `height` events, newest last, optionally filtered. */

@@ -1,10 +1,19 @@
 import { Box, Text } from 'ink';
-import { bar, fit, percent } from '../../format.js';
+import { bar, fit, formatDuration, percent } from '../../format.js';
 import type { LinkView } from '../../model/snapshot.js';
 import { loadColor, theme } from '../../theme.js';
+import { countText, fabricTotals, mostCongested } from './tiers.js';
+
+export interface FabricSummaryProps {
+  links: readonly LinkView[];
+  width: number;
+  count: number;
+  windowNs?: number;
+  totals?: { pfcPauses: number; ecnMarks: number };
+}
 
 /** Overview panel: the most congested links with bars, and fabric-wide PFC/ECN totals. */
-export function FabricSummaryView({ links, width, count }: { links: readonly LinkView[]; width: number; count: number }) {
+export function FabricSummaryView({ links, width, count, windowNs, totals }: FabricSummaryProps) {
   if (links.length === 0) {
     return (
       <Text color={theme.muted}>
@@ -12,15 +21,17 @@ export function FabricSummaryView({ links, width, count }: { links: readonly Lin
       </Text>
     );
   }
-  const top = [...links].sort((a, b) => b.utilization - a.utilization || a.name.localeCompare(b.name)).slice(0, count);
-  const pauses = links.reduce((sum, l) => sum + l.pfcPauses, 0);
-  const marks = links.reduce((sum, l) => sum + l.ecnMarks, 0);
+  const top = mostCongested(links, count);
+  const sums = fabricTotals(links, totals);
   const nameWidth = Math.min(24, Math.max(8, ...top.map((l) => l.name.length)));
   const barWidth = Math.max(6, Math.min(30, width - nameWidth - 10));
   return (
     <Box flexDirection="column">
       <Text bold color={theme.title}>
-        fabric <Text color={theme.muted}>({links.length} links, {pauses} PFC pauses, {marks} ECN marks)</Text>
+        fabric{' '}
+        <Text color={theme.muted}>
+          ({links.length} links{windowNs === undefined ? '' : `, last ${formatDuration(windowNs)}`}, {sums.pfcPauses} PFC pauses, {countText(sums.ecnMarks)} ECN marks)
+        </Text>
       </Text>
       {top.map((l) => (
         <Text key={l.name}>

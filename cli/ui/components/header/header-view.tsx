@@ -14,6 +14,7 @@ export function HeaderView({ snapshot, paused, speed }: { snapshot: DashboardSna
           weft
         </Text>{' '}
         t={formatSimTime(snapshot.timeNs)} {paused ? <Text color={theme.warn}>[paused]</Text> : `speed ${formatSpeed(speed)}`}
+        {snapshot.title === undefined ? '' : <Text color={theme.muted}> · {snapshot.title}</Text>}
       </Text>
       <Text>
         GPUs {totals.used}/{totals.gpus} used, <Text color={theme.lent}>{totals.lent} lent</Text>, {totals.free} free

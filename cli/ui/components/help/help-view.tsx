@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { theme } from '../../theme.js';
 
 export const KEY_HELP: readonly (readonly [string, string])[] = [
-  [':', 'command mode (:nodes :jobs :deploy :links :events :help :q)'],
+  [':', 'command mode (:nodes :jobs :deploy :links :fabric :events :help :q)'],
   ['/', 'filter the current list; esc clears'],
   ['j k ↑ ↓', 'move the selection'],
   ['enter', 'describe the selected row'],

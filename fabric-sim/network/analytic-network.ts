@@ -82,26 +82,18 @@ export class AnalyticNetwork implements FabricNetwork {
     const capacities: number[] = [];
     const resources: number[] = [];
     const graph = this.#graph;
+    // Collectives repeat (src, dst) pairs hundreds of times: resources and alpha are per pair.
+    const byPair = new Map<number, { ids: number[]; alphaNs: number }>();
     flows.forEach((flow, f) => {
       this.#resOffset[f] = resources.length;
-      // Hop by hop over all shortest paths: the resource of hop k pools every equal-cost port
-      // that any node k hops from the source uses toward dst (a leaf's uplinks, all spines'
-      // links down to the destination leaf, ...): the bisection of that tier for this pair.
-      let level = [flow.src];
-      while (level.length > 0 && level[0] !== flow.dst) {
-        const group = [...new Set(level.flatMap((node) => graph.nextHops(node, flow.dst)))].sort((a, b) => a - b);
-        if (group.length === 0) break;
-        const key = group.join(',');
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = capacities.length;
-          ids.set(key, id);
-          capacities.push(group.reduce((sum, p) => sum + graph.payloadRate(p), 0));
-        }
-        resources.push(id);
-        level = [...new Set(group.map((port) => graph.portOwner[graph.portPeer[port]!]!))];
+      const pair = flow.src * graph.hostCount + flow.dst;
+      let route = byPair.get(pair);
+      if (route === undefined) {
+        route = { ids: this.#pairResources(flow.src, flow.dst, ids, capacities), alphaNs: graph.idealNs(flow.src, flow.dst, 0).alphaNs };
+        byPair.set(pair, route);
       }
-      this.#alphaNs[f] = graph.idealNs(flow.src, flow.dst, 0).alphaNs;
+      for (const id of route.ids) resources.push(id);
+      this.#alphaNs[f] = route.alphaNs;
       this.#depsLeft[f] = flow.deps.length;
       for (const d of flow.deps) this.#dependents[d]!.push(f);
     });
@@ -112,6 +104,31 @@ export class AnalyticNetwork implements FabricNetwork {
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
     });
+  }
+
+  /**
+   * Hop by hop over all shortest paths from src to dst: the resource of hop k pools every
+   * equal-cost port that any node k hops from the source uses toward dst (a leaf's uplinks, all
+   * spines' links down to the destination leaf, ...): the bisection of that tier for this pair.
+   */
+  #pairResources(src: number, dst: number, ids: Map<string, number>, capacities: number[]): number[] {
+    const graph = this.#graph;
+    const out: number[] = [];
+    let level = [src];
+    while (level.length > 0 && level[0] !== dst) {
+      const group = [...new Set(level.flatMap((node) => graph.nextHops(node, dst)))].sort((a, b) => a - b);
+      if (group.length === 0) break;
+      const key = group.join(',');
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = capacities.length;
+        ids.set(key, id);
+        capacities.push(group.reduce((sum, p) => sum + graph.payloadRate(p), 0));
+      }
+      out.push(id);
+      level = [...new Set(group.map((port) => graph.portOwner[graph.portPeer[port]!]!))];
+    }
+    return out;
   }
 
   run(limitNs = Infinity): void {

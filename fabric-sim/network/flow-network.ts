@@ -102,12 +102,21 @@ export class FlowNetwork implements FabricNetwork {
     const ports: number[] = [];
     const pools = new Map<string, number>();
     const capacities = Array.from(this.#capacity);
+    // Collectives repeat (src, dst) pairs hundreds of times: pooled paths and alpha are per pair
+    // (an ECMP path also depends on the flow's entropy).
+    const byPair = new Map<number, { pooled: number[] | null; alphaNs: number }>();
     flows.forEach((flow, f) => {
       const ecmp = this.#graph.ecmpPath(flow.src, flow.dst, entropy[f]!);
-      const path = this.#graph.isMultipath(ecmp[0]!, flow.dst) ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : ecmp;
+      const pair = flow.src * this.#graph.hostCount + flow.dst;
+      let route = byPair.get(pair);
+      if (route === undefined) {
+        const multipath = this.#graph.isMultipath(ecmp[0]!, flow.dst);
+        route = { pooled: multipath ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : null, alphaNs: this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs };
+        byPair.set(pair, route);
+      }
       this.#pathOffset[f] = ports.length;
-      ports.push(...path);
-      this.#alphaNs[f] = this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs;
+      for (const port of route.pooled ?? ecmp) ports.push(port);
+      this.#alphaNs[f] = route.alphaNs;
       this.#remaining[f] = flow.bytes;
       this.#depsLeft[f] = flow.deps.length;
       for (const d of flow.deps) this.#dependents[d]!.push(f);

@@ -30,7 +30,7 @@ export function hierarchicalAllReduceFlows(servers: readonly (readonly number[])
         flow.startNs = 0;
       }
     }
-    flows.push(...shifted);
+    for (const flow of shifted) flows.push(flow); // no spread: phases of 100,000+ flows overflow the stack
     // The final receives of this phase: for each destination, its highest-index incoming flows
     // that no later flow of the phase (into the same rank) depends on.
     const into = new Map<number, number[]>();

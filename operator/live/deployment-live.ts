@@ -94,13 +94,11 @@ export class DeploymentLive {
     let ttftNs: number | undefined;
     let tpotNs: number | undefined;
     let rate: number | undefined;
-    let inFlight = 0;
     let from: string;
     if (stats.podsMeasured > 0 && stats.requests > 0) {
       ttftNs = stats.ttftP99Ns;
       tpotNs = stats.tpotP99Ns;
       rate = stats.requestsPerSec;
-      inFlight = stats.waiting + stats.running;
       from = `vLLM metrics of ${stats.podsMeasured}/${live.length} replicas over ${windowText} (${stats.requests} requests)`;
       latency = {
         source: 'metrics',
@@ -135,14 +133,26 @@ export class DeploymentLive {
     let scaleReason = '';
     if (this.#policy !== undefined) {
       const nowNs = this.#options.nowMs() * 1e6;
-      if (rate !== undefined) this.#policy.observe(nowNs, { requestsPerSec: rate, inFlight });
+      // The load signal: the replicas' metrics whenever they answer (zero requests is a
+      // reading), else for the SLO policy the expected rate; the KPA's signal, requests in
+      // flight, only metrics give, so without them it gets no sample and holds.
+      const measured = stats.podsMeasured > 0;
+      const sample = measured
+        ? { requestsPerSec: stats.requestsPerSec, inFlight: stats.waiting + stats.running }
+        : this.#policy.name === 'slo' && valid.load !== undefined
+          ? { requestsPerSec: valid.load.qps, inFlight: 0 }
+          : undefined;
+      if (sample !== undefined) this.#policy.observe(nowNs, sample);
       desiredReplicas = this.#policy.desiredReplicas(nowNs, target);
       // The policies' scale-down delay keeps the largest recommendation of its window, but a
       // policy that has just started (operator start, leader change, spec edit) has one sample:
       // it may raise the target at once, and lowers it only after a whole window and delay of
       // watching, so the replicas a predecessor ran are not shed on a first impression.
       if (desiredReplicas < target && nowNs - this.#startedNs < this.#holdNs) desiredReplicas = target;
-      scaleReason = `${this.#policy.name} policy at ${rate === undefined ? 'no observed load' : `${round(rate)} req/s, ${inFlight} in flight`} (${latency.source === 'metrics' ? 'from metrics' : latency.source === 'prediction' ? 'expected load: no metrics' : 'no load known'})`;
+      scaleReason =
+        sample === undefined
+          ? `${this.#policy.name} policy without a load signal (no replica metrics)`
+          : `${this.#policy.name} policy at ${round(sample.requestsPerSec)} req/s, ${sample.inFlight} in flight (${measured ? 'from metrics' : 'expected load: no metrics'})`;
     }
     return {
       latency,

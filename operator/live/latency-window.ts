@@ -36,7 +36,7 @@ export class LatencyWindow {
     this.#windowMs = windowMs;
   }
 
-  /** Records a scrape of pod `uid`. */
+  /** Records a scrape of pod `uid` (a histogram absent from it counts as empty). */
   add(uid: string, snapshot: VllmSnapshot): void {
     const list = this.#pods.get(uid) ?? [];
     list.push(snapshot);

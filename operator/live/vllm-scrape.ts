@@ -23,7 +23,7 @@ export interface VllmSnapshot {
 
 /**
  * Reads one replica's `/metrics`. Rejects on a connection error, a timeout, a non-200 answer,
- * a body that does not parse, or a body without vLLM's TTFT histogram (an engine that is not
+ * a body that does not parse, or a body without any `vllm:` metric (an engine that is not
  * vLLM, or a wrong port): the caller then counts the replica as not reachable.
  *
  * @example
@@ -34,11 +34,11 @@ export async function scrapeVllm(url: string, timeoutMs: number, now: () => numb
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
   const samples = parsePromText(text);
-  const ttft = histogramOf(samples, VLLM_METRICS.ttft);
-  if (ttft === undefined) throw new Error(`${url}: no ${VLLM_METRICS.ttft} histogram (not a vLLM /metrics?)`);
+  if (!samples.some((s) => s.name.startsWith('vllm:'))) throw new Error(`${url}: no vllm: metric (not a vLLM /metrics?)`);
   return {
     atMs: now(),
-    ttft,
+    // Absent before the first request on some versions: no observation yet.
+    ttft: histogramOf(samples, VLLM_METRICS.ttft),
     tpot: histogramOf(samples, VLLM_METRICS.tpot) ?? histogramOf(samples, VLLM_METRICS.tpotNew),
     waiting: sumOf(samples, VLLM_METRICS.waiting) ?? 0,
     running: sumOf(samples, VLLM_METRICS.running) ?? 0,

@@ -1,0 +1,41 @@
+import type { PointResult } from './evaluate-point.js';
+import type { SweepSpec } from './sweep-spec.js';
+
+/** A point's result with its verdict against the targets and its place on the Pareto front. */
+export interface JudgedPoint extends PointResult {
+  readonly meetsTargets: boolean;
+  /** Why it misses ('' when it meets them). */
+  readonly misses: string;
+  /** No other design is at most as costly and at most as slow (p99 JCT) while better in one. */
+  readonly onFront: boolean;
+}
+
+/**
+ * Judges every point: a design meets the targets when every replayed job finished and each
+ * target given (mean and p99 JCT, p99 queueing) holds. The Pareto front is over cost per hour
+ * and p99 JCT.
+ */
+export function judge(spec: SweepSpec, results: readonly PointResult[]): JudgedPoint[] {
+  const t = spec.targets;
+  return results.map((r) => {
+    const misses: string[] = [];
+    if (r.unfinished > 0) misses.push(`${r.unfinished} jobs never ran`);
+    if (t.jctMeanS !== undefined && r.jctMeanS > t.jctMeanS) misses.push(`JCT mean ${r.jctMeanS.toFixed(0)} s > ${t.jctMeanS} s`);
+    if (t.jctP99S !== undefined && r.jctP99S > t.jctP99S) misses.push(`JCT p99 ${r.jctP99S.toFixed(0)} s > ${t.jctP99S} s`);
+    if (t.queueP99S !== undefined && r.queueP99S > t.queueP99S) misses.push(`queueing p99 ${r.queueP99S.toFixed(0)} s > ${t.queueP99S} s`);
+    const dominated = results.some(
+      (o) => o !== r && o.unfinished <= r.unfinished && o.costPerHourUsd <= r.costPerHourUsd && o.jctP99S <= r.jctP99S && (o.costPerHourUsd < r.costPerHourUsd || o.jctP99S < r.jctP99S),
+    );
+    return { ...r, meetsTargets: misses.length === 0, misses: misses.join('; '), onFront: !dominated };
+  });
+}
+
+/** The cheapest design that meets the targets (ties: lower p99 JCT, then sweep order), or undefined. */
+export function recommend(points: readonly JudgedPoint[]): JudgedPoint | undefined {
+  let best: JudgedPoint | undefined;
+  for (const p of points) {
+    if (!p.meetsTargets) continue;
+    if (best === undefined || p.costPerHourUsd < best.costPerHourUsd || (p.costPerHourUsd === best.costPerHourUsd && p.jctP99S < best.jctP99S)) best = p;
+  }
+  return best;
+}

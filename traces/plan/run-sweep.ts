@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -20,7 +20,7 @@ export async function runSweep(data: WorkerData, threads: number, onDone?: (done
     }
     return results as PointResult[];
   }
-  const entry = await workerEntry();
+  const { entry, bundled } = await workerEntry();
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(threads, total) }, () => new Worker(entry, { workerData: data }));
@@ -46,6 +46,7 @@ export async function runSweep(data: WorkerData, threads: number, onDone?: (done
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
+    if (bundled) rmSync(entry, { force: true });
   }
   return results as PointResult[];
 }
@@ -58,16 +59,16 @@ export async function runSweep(data: WorkerData, threads: number, onDone?: (done
 /** A variable, so that the type checker does not look for esbuild's types (it is vitest's dependency, not ours). */
 const ESBUILD: string = 'esbuild';
 
-async function workerEntry(): Promise<URL> {
+async function workerEntry(): Promise<{ entry: URL; bundled: boolean }> {
   const here = dirname(fileURLToPath(import.meta.url));
   const built = join(here, 'plan-worker.js');
-  if (existsSync(built)) return new URL(`file://${built}`);
+  if (existsSync(built)) return { entry: new URL(`file://${built}`), bundled: false };
   const source = join(here, 'plan-worker.ts');
   const root = join(here, '..', '..');
   const outDir = join(root, 'node_modules', '.cache', 'weft');
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `plan-worker-${process.pid}.mjs`);
+  const outfile = join(outDir, `plan-worker-${process.pid}-${Date.now()}.mjs`);
   const esbuild = (await import(ESBUILD)) as { build: (options: Record<string, unknown>) => Promise<unknown> };
   await esbuild.build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return new URL(`file://${outfile}`);
+  return { entry: new URL(`file://${outfile}`), bundled: true };
 }

@@ -41,7 +41,7 @@ const ms = (ns: number): string => `${(ns / 1e6).toFixed(1)} ms`;
  * what it leaves out (replicas, gpusPerReplica) comes from the one-click planner
  * (`planDeployment`, the analytic screen over the replica model) run over the GPU types the
  * cluster's nodes have, narrowed by `spec.gpuType` and by `gpusPerReplica` when given, with
- * tensor-parallel degrees no larger than the biggest node of a type. The planner's replica count
+ * tensor-parallel degrees no larger than the biggest node of each type (one screen per type). The planner's replica count
  * is clamped to [minReplicas, maxReplicas]. Nothing is invented: when no configuration meets the
  * SLO the result is `unsized` with the nearest candidates' misses.
  *
@@ -77,21 +77,38 @@ export async function sizeDeployment(valid: ValidModelDeployment, model: string,
     const have = [...gpus.byKey.keys()].join(', ') || 'none';
     return { kind: 'unsized', reason: 'NoGpuNodes', message: `no Ready node with GPUs of ${wanted === undefined ? 'a catalog type' : JSON.stringify(wanted)} to plan for (the cluster's catalog GPU types: ${have}${gpus.unknown.length > 0 ? `; unknown labels: ${gpus.unknown.join(', ')}` : ''})` };
   }
-  const largest = Math.max(...keys.map((k) => gpus.byKey.get(k)!.maxGpusPerNode));
-  const tensorParallel = valid.gpusPerReplica !== undefined ? [valid.gpusPerReplica] : [1, 2, 4, 8].filter((tp) => tp <= largest);
-  let plan;
-  try {
-    plan = planDeployment({
-      model,
-      slo: { ttftP99Ns: valid.sloNs.ttftP99, tpotP99Ns: valid.sloNs.tpotP99, e2eP99Ns: valid.sloNs.e2eP99 },
-      load,
-      gpus: keys,
-      tensorParallel,
-      ...(valid.maxReplicas === undefined ? {} : { maxReplicas: valid.maxReplicas }),
-    });
-  } catch (error) {
-    return { kind: 'unsized', reason: 'PlanFailed', message: error instanceof Error ? error.message : String(error) };
+  // One screen per GPU type: tensor-parallel degrees are bounded by that type's largest node
+  // (planDeployment takes one list for every GPU), then the cheapest meeting candidate of all.
+  const plans = [];
+  for (const key of keys) {
+    const largest = gpus.byKey.get(key)!.maxGpusPerNode;
+    const tensorParallel = valid.gpusPerReplica !== undefined ? [valid.gpusPerReplica] : [1, 2, 4, 8].filter((tp) => tp <= largest);
+    if (tensorParallel.length === 0 || tensorParallel[0]! > largest) continue;
+    try {
+      plans.push(
+        planDeployment({
+          model,
+          slo: { ttftP99Ns: valid.sloNs.ttftP99, tpotP99Ns: valid.sloNs.tpotP99, e2eP99Ns: valid.sloNs.e2eP99 },
+          load,
+          gpus: [key],
+          tensorParallel,
+          ...(valid.maxReplicas === undefined ? {} : { maxReplicas: valid.maxReplicas }),
+        }),
+      );
+    } catch (error) {
+      return { kind: 'unsized', reason: 'PlanFailed', message: error instanceof Error ? error.message : String(error) };
+    }
   }
+  const plan = {
+    // Cheapest first, as the planner orders candidates that meet; ties by worst ratio, then GPU name.
+    chosen: plans
+      .map((p) => p.chosen)
+      .filter((c): c is Candidate => c !== undefined)
+      .sort((a, b) => a.usdPerHour - b.usdPerHour || a.worstRatio - b.worstRatio || a.gpu.localeCompare(b.gpu))[0],
+    nearest: plans.flatMap((p) => p.nearest).sort((a, b) => a.worstRatio - b.worstRatio).slice(0, 3),
+    screened: plans.reduce((n, p) => n + p.screened, 0),
+    meeting: plans.reduce((n, p) => n + p.candidates.filter((c) => c.meets).length, 0),
+  };
   const chosen = plan.chosen;
   if (chosen === undefined) {
     const nearest = plan.nearest.map((c) => `${c.gpu} tp${c.tp} ${c.precision} x${c.replicas}: ${c.misses.join('; ')}`).join(' | ');
@@ -116,7 +133,7 @@ export async function sizeDeployment(valid: ValidModelDeployment, model: string,
     message:
       `planner: ${chosen.gpu} tp${chosen.tp} ${chosen.precision} x${chosen.replicas}${replicas === chosen.replicas ? '' : ` (clamped to ${replicas})`}, ` +
       `$${chosen.usdPerHour.toFixed(2)}/h, predicted TTFT p99 ${ms(p.ttftP99Ns)}, TPOT p99 ${ms(p.tpotP99Ns)} at ${valid.load!.qps} req/s ` +
-      `(cheapest of ${plan.candidates.filter((c) => c.meets).length} configurations meeting the SLO; analytic screen, ${plan.screened} screened)`,
+      `(cheapest of ${plan.meeting} configurations meeting the SLO; analytic screen, ${plan.screened} screened)`,
   };
 }
 

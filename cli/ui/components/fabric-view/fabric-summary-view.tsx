@@ -27,10 +27,10 @@ export function FabricSummaryView({ links, width, count, windowNs, totals }: Fab
   const barWidth = Math.max(6, Math.min(30, width - nameWidth - 10));
   return (
     <Box flexDirection="column">
-      <Text bold color={theme.title}>
+      <Text bold color={theme.title} wrap="truncate-end">
         fabric{' '}
         <Text color={theme.muted}>
-          ({links.length} links{windowNs === undefined ? '' : `, last ${formatDuration(windowNs)}`}, {sums.pfcPauses} PFC pauses, {countText(sums.ecnMarks)} ECN marks)
+          {links.length} links · {sums.pfcPauses} PFC · {countText(sums.ecnMarks)} ECN{windowNs === undefined ? '' : ` · last ${formatDuration(windowNs)}`}
         </Text>
       </Text>
       {top.map((l) => (

@@ -15,21 +15,22 @@ export function FabricView({ snapshot, width, height }: { snapshot: DashboardSna
   const tiers = tierSummaries(links);
   const totals = fabricTotals(links, snapshot.fabricTotals);
   const window = snapshot.linkWindowNs === undefined ? '' : ` over the last ${formatDuration(snapshot.linkWindowNs)}`;
-  const barWidth = Math.max(8, Math.min(40, width - 60));
   const top = mostCongested(links, Math.max(1, height - tiers.length - 5));
-  const nameWidth = Math.min(28, Math.max(8, ...top.map((l) => l.name.length)));
+  const nameWidth = Math.min(28, Math.max(11, ...top.map((l) => l.name.length)));
+  // Every line fits the width: the bars take what the fixed columns leave (48 + name columns).
+  const barWidth = Math.max(6, Math.min(40, width - nameWidth - 49));
   return (
     <Box flexDirection="column">
-      <Text bold color={theme.title}>
+      <Text bold color={theme.title} wrap="truncate-end">
         fabric{' '}
         <Text color={theme.muted}>
-          · {links.length} link directions · utilisation{window} · {totals.pfcPauses} PFC pauses · {countText(totals.ecnMarks)} ECN marks
+          · {links.length} link directions · {totals.pfcPauses} PFC pauses · {countText(totals.ecnMarks)} ECN marks · utilisation{window}
         </Text>
       </Text>
-      <Text bold>{`${'TIER'.padEnd(11)} ${'LINKS'.padStart(5)}  ${'MEAN'.padEnd(barWidth + 5)} ${'MAX'.padStart(4)} ${'PFC'.padStart(7)} ${'ECN'.padStart(8)}`}</Text>
+      <Text bold wrap="truncate-end">{`${'TIER'.padEnd(nameWidth)} ${'LINKS'.padStart(5)}  ${'MEAN'.padEnd(barWidth + 5)} ${'MAX'.padStart(4)} ${'PFC'.padStart(7)} ${'ECN'.padStart(8)}`}</Text>
       {tiers.map((t) => (
-        <Text key={t.tier}>
-          {t.tier.padEnd(11)} {String(t.links).padStart(5)}  <Text color={loadColor(t.meanUtilization)}>{bar(t.meanUtilization, barWidth)}</Text> {percent(t.meanUtilization).padStart(4)}{' '}
+        <Text key={t.tier} wrap="truncate-end">
+          {t.tier.padEnd(nameWidth)} {String(t.links).padStart(5)}  <Text color={loadColor(t.meanUtilization)}>{bar(t.meanUtilization, barWidth)}</Text> {percent(t.meanUtilization).padStart(4)}{' '}
           <Text color={loadColor(t.maxUtilization)}>{percent(t.maxUtilization).padStart(4)}</Text> {String(t.pfcPauses).padStart(7)} {countText(t.ecnMarks).padStart(8)}
         </Text>
       ))}
@@ -37,7 +38,7 @@ export function FabricView({ snapshot, width, height }: { snapshot: DashboardSna
         most congested
       </Text>
       {top.map((l) => (
-        <Text key={l.name}>
+        <Text key={l.name} wrap="truncate-end">
           {fit(l.name, nameWidth)} <Text color={theme.muted}>{l.tier.padEnd(10)}</Text> <Text color={loadColor(l.utilization)}>{bar(l.utilization, barWidth)}</Text>{' '}
           {percent(l.utilization).padStart(4)} q {(l.queueBytes === undefined ? '-' : formatBytes(l.queueBytes)).padStart(7)} PFC {String(l.pfcPauses).padStart(5)} ECN {countText(l.ecnMarks).padStart(6)}
         </Text>

@@ -17,7 +17,7 @@ export function violatesSlo(w: WorkloadView): boolean {
 }
 
 export const workloadColumns: readonly Column<WorkloadView>[] = [
-  { key: 'name', title: 'NAME', width: 22, text: (w) => w.name },
+  { key: 'name', title: 'NAME', width: 26, text: (w) => w.name },
   { key: 'kind', title: 'KIND', width: 10, text: (w) => w.kind },
   { key: 'replicas', title: 'REPLICAS', width: 8, align: 'right', text: (w) => String(w.replicas), value: (w) => w.replicas },
   { key: 'gpus', title: 'GPUS', width: 5, align: 'right', text: (w) => String(w.gpus), value: (w) => w.gpus },

@@ -195,7 +195,7 @@ export class ServingScenarioSource implements DashboardSource {
         kind: 'deployment',
         replicas,
         gpus: replicas * r.plan.gpusPerReplica,
-        state: r.idle ? `Done (${r.sim.records.length} served)` : `Serving, ${status.inFlight} in flight`,
+        state: r.idle ? `Done (${r.sim.records.length} served)` : `${status.inFlight} in flight`,
         ...(p99 === undefined ? {} : { ttftP99Ms: p99.ttftNs / 1e6, tpotP99Ms: p99.tpotNs / 1e6 }),
         ...(slo.ttftNs === undefined ? {} : { ttftTargetMs: slo.ttftNs / 1e6 }),
         ...(slo.tpotNs === undefined ? {} : { tpotTargetMs: slo.tpotNs / 1e6 }),

@@ -23,7 +23,7 @@ describe('weft completion', () => {
       }).trim();
     expect(probe('weft de')).toBe('demo deploy');
     expect(probe('weft dem')).toBe('demo');
-    expect(probe('weft demo --se').split(' ')).toEqual(['--servers', '--seed']);
+    expect(probe('weft demo --s').split(' ')).toEqual(['--scale', '--seed']);
   });
 
   it('generates zsh and rejects other shells with exit 2', async () => {

@@ -1,135 +1,100 @@
 import { z } from 'zod';
 import { loadConfigFile } from '../../core/config.js';
-import { simulateMmc } from '../../fabric-sim/examples/mmc-queue.js';
+import { badInput } from '../../core/errors.js';
+import { ClusterSpecSchema, loadClusterSpecFile, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
+import { runClusterDay } from '../../scheduler/day/cluster-day.js';
+import { summarizeDay } from '../../scheduler/day/day-report.js';
+import { DEFAULT_FINE_TUNE, defaultDeployments, RAIL_CLUSTER, type LengthSamples } from '../../scheduler/day/default-day.js';
+import { readAzureLlmTrace } from '../../traces/formats/azure-llm.js';
+import { ReadSummary } from '../../traces/read/read-summary.js';
+import { samplePath } from '../../traces/samples/locate.js';
 import type { Command } from '../command.js';
-import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js';
+import { parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
-import { formatTable } from '../table.js';
+import { renderDayReport } from './demo-report.js';
 
-/**
- * The main demo. Until the end-to-end capability lands, it showcases the simulation engine:
- * an M/M/c queue simulated event by event and checked against its Erlang-C closed form.
- */
-export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'run the showcase simulation on the built-in default setup',
-  usage: '[options]',
-  description:
-    'Simulates an M/M/c queue (Poisson arrivals, exponential service, c servers) on the Weft\n' +
-    'discrete-event engine and compares it with the Erlang-C closed form. The table shows\n' +
-    'simulated and exact figures side by side; the error column should be a few percent.',
-  examples: [
-    { command: 'weft demo', comment: 'run the engine showcase with its defaults' },
-    { command: 'weft demo --servers 4 --utilization 0.95 --customers 1000000', comment: 'a heavily loaded queue' },
-    { command: 'weft demo --json --seed 7', comment: 'machine-readable output, another seed' },
-    { command: 'weft demo --config demo.yaml', comment: 'parameters from a YAML file (servers, utilization, customers)' },
-  ],
-  options: {
-    servers: { type: 'string', placeholder: '<n>', description: 'number of servers', defaultText: '8' },
-    utilization: { type: 'string', placeholder: '<0..1>', description: 'offered load per server', defaultText: '0.85' },
-    customers: { type: 'string', placeholder: '<n>', description: 'customers to simulate', defaultText: '500000' },
-    config: { type: 'string', placeholder: '<file>', description: 'YAML or JSON file with the same parameters; flags override it' },
-  },
-  run({ options: flags, io, json }) {
-    const options = { ...configDefaults(flags.config), ...definedOnly(flags) };
-    const servers = options.servers === undefined ? 8 : parseIntegerOption('--servers', options.servers, { min: 1, max: 10_000 });
-    const utilization =
-      options.utilization === undefined
-        ? 0.85
-        : parseNumberOption('--utilization', options.utilization, { min: 0, max: 0.99, exclusiveMin: true });
-    const customers =
-      options.customers === undefined ? 500_000 : parseIntegerOption('--customers', options.customers, { min: 1000, max: 1e9 });
-    const seed = parseSeed(options.seed);
-    const serviceRatePerSec = 1000;
-    const arrivalRatePerSec = utilization * servers * serviceRatePerSec;
+/** The request-length samples: the Azure LLM inference traces of 2023 (Splitwise, ISCA'24; CC BY 4.0). */
+async function loadLengths(relative: string, source: string): Promise<LengthSamples> {
+  const path = samplePath(relative);
+  const samples: { promptTokens: number; outputTokens: number }[] = [];
+  for await (const r of readAzureLlmTrace(path, new ReadSummary(path))) samples.push({ promptTokens: r.promptTokens, outputTokens: Math.max(1, r.outputTokens) });
+  return { samples, source: `${source} (${samples.length.toLocaleString('en-US')} requests)` };
+}
 
-    const progress = new ProgressReporter(io.stderr, 'simulating', { unit: 'customers' });
-    const startMs = performance.now();
-    const result = simulateMmc({
-      arrivalRatePerSec,
-      serviceRatePerSec,
-      servers,
-      customers,
-      seed,
-      onProgress: (done, total) => {
-        progress.update(done, total);
-      },
-    });
-    progress.done();
-    const wallSec = (performance.now() - startMs) / 1000;
-
-    const rows = [
-      ['mean wait (us)', result.meanWaitNs / 1e3, result.theory.meanWaitNs / 1e3],
-      ['mean time in system (us)', result.meanSojournNs / 1e3, result.theory.meanSojournNs / 1e3],
-      ['probability of waiting', result.waitProbability, result.theory.waitProbability],
-      ['server utilization', result.utilization, result.theory.utilization],
-    ] as const;
-    if (json) {
-      io.stdout.write(
-        `${JSON.stringify(
-          {
-            model: 'M/M/c',
-            servers,
-            arrivalRatePerSec,
-            serviceRatePerSec,
-            customers,
-            seed,
-            eventsProcessed: result.eventsProcessed,
-            simulatedNs: result.simulatedNs,
-            simulated: {
-              meanWaitNs: result.meanWaitNs,
-              meanSojournNs: result.meanSojournNs,
-              waitProbability: result.waitProbability,
-              utilization: result.utilization,
-            },
-            theory: result.theory,
-          },
-          null,
-          2,
-        )}\n`,
-      );
-      return 0;
-    }
-    io.stdout.write(
-      `M/M/${servers} queue: ${customers.toLocaleString('en-US')} customers, load ${utilization} per server, seed ${seed}\n\n`,
-    );
-    io.stdout.write(
-      formatTable(
-        ['figure', 'simulated', 'Erlang C', 'error'],
-        rows.map(([name, simulated, exact]) => [
-          name,
-          simulated.toPrecision(5),
-          exact.toPrecision(5),
-          `${(((simulated - exact) / exact) * 100).toFixed(2)}%`,
-        ]),
-      ),
-    );
-    io.stdout.write(
-      `\n${result.eventsProcessed.toLocaleString('en-US')} events, ${(result.simulatedNs / 1e9).toFixed(1)} s simulated, ` +
-        `${(result.eventsProcessed / wallSec / 1e6).toFixed(1)} M events/s wall clock\n`,
-    );
-    return 0;
-  },
-};
-
-/** Demo parameters as a config file may give them (the same names as the flags). */
+/** Demo parameters as a config file gives them (the flags' names; flags override the file). */
 const DemoConfig = z
   .object({
-    servers: z.number().int().min(1).max(10_000).optional(),
-    utilization: z.number().gt(0).max(0.99).optional(),
-    customers: z.number().int().min(1000).max(1e9).optional(),
+    minutes: z.number().gt(0).max(1440).optional(),
+    scale: z.number().gt(0).max(100).optional(),
     seed: z.number().int().min(0).optional(),
+    /** A cluster spec file path, or the spec inline. */
+    cluster: z.union([z.string().min(1), ClusterSpecSchema]).optional(),
   })
   .strict();
 
-function configDefaults(path: string | boolean | undefined): Record<string, string> {
-  if (typeof path !== 'string') return {};
-  const config = loadConfigFile(path, DemoConfig);
-  return Object.fromEntries(Object.entries(config).map(([key, value]) => [key, String(value)]));
-}
+/**
+ * `weft demo`: one day on the built-in cluster, end to end. Two models are sized by the one-click
+ * planner and placed by the scheduler; a day of requests (a day-shaped rate over request lengths
+ * resampled from the Azure LLM traces) runs through the serving simulation under static peak,
+ * static average and elastic provisioning with lending; an elastic LoRA job runs on the free and
+ * lent GPUs; the job's gradient all-reduce runs through the packet-level fabric.
+ */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'one day on the built-in 16 x 8 H100 cluster: plan, place, serve, lend, fine-tune, fabric',
+  usage: '[options]',
+  description:
+    'The end-to-end showcase on the built-in cluster (16 servers x 8 H100, rail-optimized fabric of\n' +
+    'weft-ai switches). A chat assistant (Llama-3-70B) and a code assistant (Llama-3-8B) are sized by\n' +
+    'the one-click planner for their daily peak and placed by the scheduler. A day of requests, a\n' +
+    'day-shaped rate over lengths resampled from the Azure LLM traces, runs through the serving\n' +
+    'simulation three ways: static peak, static average, and elastic (SLO-driven autoscaling that\n' +
+    'lends idle GPUs to a LoRA fine-tuning job and reclaims them when load returns). The report shows\n' +
+    'SLO attainment per deployment and policy, GPU use, the job\'s progress, and the fabric hot spots\n' +
+    'of its gradient all-reduce at packet level. The day is compressed (--minutes); model loads,\n' +
+    'cooldowns and the reclaim grace keep their real lengths.',
+  examples: [
+    { command: 'weft demo', comment: 'the day on the built-in cluster (about half a minute)' },
+    { command: 'weft demo --minutes 5 --scale 0.5', comment: 'a shorter day at half the load' },
+    { command: 'weft demo --json --seed 7', comment: 'the figures as JSON, another seed' },
+    { command: 'weft demo --cluster my-cluster.yaml', comment: 'the same day on your cluster spec' },
+    { command: 'weft demo --config demo.yaml', comment: 'parameters from a file (minutes, scale, seed, cluster)' },
+  ],
+  options: {
+    minutes: { type: 'string', placeholder: '<m>', description: 'simulated minutes the day is compressed into', defaultText: '10' },
+    scale: { type: 'string', placeholder: '<x>', description: 'multiplies both deployments\' request rates', defaultText: '1' },
+    cluster: { type: 'string', placeholder: '<file>', description: 'cluster spec (YAML or JSON) instead of the built-in cluster' },
+    config: { type: 'string', placeholder: '<file>', description: 'YAML or JSON file with minutes, scale, seed, cluster; flags override it' },
+  },
+  async run({ options, io, json }) {
+    const config = typeof options.config === 'string' ? loadConfigFile(options.config, DemoConfig) : {};
+    const minutes = options.minutes === undefined ? (config.minutes ?? 10) : parseNumberOption('--minutes', options.minutes, { min: 0, exclusiveMin: true, max: 1440 });
+    const scale = options.scale === undefined ? (config.scale ?? 1) : parseNumberOption('--scale', options.scale, { min: 0, exclusiveMin: true, max: 100 });
+    const seed = options.seed === undefined ? (config.seed ?? 1) : parseSeed(options.seed);
+    let cluster: ClusterSpec = RAIL_CLUSTER;
+    if (typeof options.cluster === 'string') cluster = loadClusterSpecFile(options.cluster);
+    else if (typeof config.cluster === 'string') cluster = loadClusterSpecFile(config.cluster);
+    else if (config.cluster !== undefined) cluster = config.cluster;
+    if (options.cluster === true) throw badInput('missing cluster file', { field: '--cluster', expected: 'a path to a cluster spec' });
 
-function definedOnly(flags: Record<string, string | boolean | undefined>): Record<string, string | boolean> {
-  return Object.fromEntries(
-    Object.entries(flags).filter((entry): entry is [string, string | boolean] => entry[1] !== undefined),
-  );
-}
+    const chat = await loadLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
+    const code = await loadLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz', 'Azure LLM code 2023');
+    let reporter: ProgressReporter | undefined;
+    let stage = '';
+    const day = await runClusterDay(
+      { cluster, deployments: defaultDeployments(chat, code, scale), fineTune: DEFAULT_FINE_TUNE, dayNs: minutes * 60e9, seed },
+      (next, done, total) => {
+        if (next !== stage) {
+          reporter?.done();
+          stage = next;
+          reporter = new ProgressReporter(io.stderr, next, { unit: total === undefined ? 'packet events' : 'requests', plainIntervalMs: 2000 });
+        }
+        reporter!.update(done, total);
+      },
+    );
+    reporter?.done();
+    const summary = summarizeDay(day);
+    io.stdout.write(json ? `${JSON.stringify(summary, null, 2)}\n` : renderDayReport(summary));
+    return 0;
+  },
+};

@@ -11,3 +11,5 @@ export { modelLoadTimeNs, type ModelLoadOptions } from './model-load.js';
 export { clampReplicas, ScaleDownDelay, StaticPolicy, type LoadSample, type ReplicaBounds, type ScalingPolicy } from './scaling-policy.js';
 export { SlidingWindowMean } from './sliding-window.js';
 export { SloPolicy, type ReplicaLatencyPredictor, type SloPolicyOptions } from './slo-policy.js';
+export { ElasticJobRun, type JobProgress } from './job-progress.js';
+export { heldGpuSeries, PoolController, type PoolBorrower, type PoolControllerOptions, type TimedLendingAction } from './pool-controller.js';

@@ -1,4 +1,5 @@
 import type { ReplicaCountSample } from '../../fabric-sim/serving/index.js';
+import { ElasticJobRun } from './job-progress.js';
 import { type ElasticJob, type LendingAction, planLending } from './lending.js';
 
 /** The elastic fine-tuning job that borrows inference GPUs. */
@@ -16,6 +17,12 @@ export interface LentJobSpec {
   readonly checkpointNs: number;
   /** Restart after a membership change (reload the checkpoint, rebuild the communicators), ns. */
   readonly restartNs: number;
+  /**
+   * On a membership change the job first writes a checkpoint (as elastic launchers do on the
+   * preemption signal, within the reclaim grace), so only the step in progress is lost; without
+   * it, everything since the last periodic checkpoint is. Default false.
+   */
+  readonly checkpointOnChange?: boolean;
 }
 
 export interface LendingRunInput {
@@ -38,7 +45,7 @@ export interface LendingRunResult {
   readonly stepsDone: number;
   /** Steps recomputed after restarts from a checkpoint. */
   readonly stepsLost: number;
-  /** GPU-time of lost work, as each reclaim reported it. */
+  /** GPU-time of the steps thrown away by restarts. */
   readonly lostGpuNs: number;
   /** Share of owned GPU-time held by inference replicas. */
   readonly inferenceUtilisation: number;
@@ -62,68 +69,44 @@ export interface LendingRunResult {
  */
 export function runLending(input: LendingRunInput): LendingRunResult {
   const { job, timeline } = input;
-  if (!(job.checkpointEverySteps > 0)) throw new RangeError(`runLending: checkpointEverySteps must be > 0, got ${String(job.checkpointEverySteps)}`);
+  const run = new ElasticJobRun(job);
   const actions: (LendingAction & { timeNs: number })[] = [];
-  let workers = 0;
-  let steps = 0; // steps since the job started, fractional while running
-  let checkpointStep = 0;
-  let stepsLost = 0;
-  let lastCheckpointNs = 0;
-  let pausedUntilNs = 0;
-  let lostGpuNs = 0;
   let maxReclaimNs = 0;
   let inferenceGpuNs = 0;
-  let trainingGpuNs = 0;
   for (let i = 0; i < timeline.length; i++) {
     const sample = timeline[i]!;
     const nextNs = timeline[i + 1]?.timeNs ?? sample.timeNs;
     const needed = (sample.ready + sample.starting + sample.draining) * input.gpusPerReplica;
-    const state: ElasticJob = { name: job.name, priority: job.priority, gpusPerWorker: job.gpusPerWorker, minWorkers: job.minWorkers, maxWorkers: job.maxWorkers, workers, lastCheckpointNs };
+    run.advanceTo(sample.timeNs);
+    const state: ElasticJob = { name: job.name, priority: job.priority, gpusPerWorker: job.gpusPerWorker, minWorkers: job.minWorkers, maxWorkers: job.maxWorkers, workers: run.workers, lastCheckpointNs: run.lastCheckpointNs };
     const decided = planLending(
       { nowNs: sample.timeNs, inferenceGpus: input.ownedGpus, inferenceNeededGpus: needed, reserveGpus: input.reserveGpus, jobs: [state] },
       { reclaimGraceNs: input.reclaimGraceNs },
     );
+    let workers = run.workers;
     for (const action of decided) {
       actions.push({ ...action, timeNs: sample.timeNs });
       if (action.kind === 'reclaim') {
-        lostGpuNs += action.lostGpuNs;
         maxReclaimNs = Math.max(maxReclaimNs, action.freeByNs - sample.timeNs);
         workers -= action.workers;
       } else {
         workers += action.workers;
       }
-      // Any membership change restarts from the last checkpoint.
-      stepsLost += steps - checkpointStep;
-      steps = checkpointStep;
-      pausedUntilNs = sample.timeNs + job.restartNs;
     }
+    run.setWorkers(sample.timeNs, workers);
     inferenceGpuNs += needed * (nextNs - sample.timeNs);
-    trainingGpuNs += workers * job.gpusPerWorker * (nextNs - sample.timeNs);
-    // Advance the job over [sample, next).
-    let t = Math.max(sample.timeNs, pausedUntilNs);
-    while (workers > 0 && t < nextNs) {
-      const stepNs = job.stepTimeNs(workers);
-      const untilCheckpoint = (checkpointStep + job.checkpointEverySteps - steps) * stepNs;
-      if (t + untilCheckpoint > nextNs) {
-        steps += (nextNs - t) / stepNs;
-        break;
-      }
-      t += untilCheckpoint + job.checkpointNs;
-      steps = checkpointStep + job.checkpointEverySteps;
-      checkpointStep = steps;
-      lastCheckpointNs = t;
-      pausedUntilNs = t;
-    }
   }
-  const spanNs = timeline.length > 1 ? timeline[timeline.length - 1]!.timeNs - timeline[0]!.timeNs : 0;
-  const owned = input.ownedGpus * spanNs;
+  const startNs = timeline[0]?.timeNs ?? 0;
+  const endNs = timeline[timeline.length - 1]?.timeNs ?? startNs;
+  const progress = run.progress(endNs);
+  const owned = input.ownedGpus * (endNs - startNs);
   return {
     actions,
-    stepsDone: Math.floor(steps),
-    stepsLost,
-    lostGpuNs,
+    stepsDone: progress.stepsDone,
+    stepsLost: progress.stepsLost,
+    lostGpuNs: progress.lostGpuNs,
     inferenceUtilisation: owned > 0 ? inferenceGpuNs / owned : 0,
-    utilisationWithLending: owned > 0 ? (inferenceGpuNs + trainingGpuNs) / owned : 0,
+    utilisationWithLending: owned > 0 ? (inferenceGpuNs + progress.heldGpuNs) / owned : 0,
     maxReclaimNs,
   };
 }

@@ -39,6 +39,11 @@ export interface LendingState {
 export interface LendingOptions {
   /** Longest a job may take to hand GPUs back (checkpoint on signal, then exit). Default 30 s. */
   readonly reclaimGraceNs?: number;
+  /**
+   * Lend only batches of at least this many GPUs. Every lend restarts the job from its last
+   * checkpoint, so a lend of a GPU or two can cost more than it gives. Default 1.
+   */
+  readonly minLendGpus?: number;
 }
 
 export type LendingAction =
@@ -77,6 +82,7 @@ function validateJob(job: ElasticJob): void {
 export function planLending(state: LendingState, options: LendingOptions = {}): LendingAction[] {
   state.jobs.forEach(validateJob);
   const grace = options.reclaimGraceNs ?? 30e9;
+  const minLend = options.minLendGpus ?? 1;
   const lent = state.jobs.reduce((sum, j) => sum + j.workers * j.gpusPerWorker, 0);
   // GPUs inference owns that are neither used by it nor lent.
   const idle = state.inferenceGpus - state.inferenceNeededGpus - lent;
@@ -116,7 +122,7 @@ export function planLending(state: LendingState, options: LendingOptions = {}): 
     // A job that is not running needs its min to start at all.
     const least = job.workers === 0 ? job.minWorkers : 1;
     const workers = Math.min(room, Math.floor(spare / job.gpusPerWorker));
-    if (workers < least || workers <= 0) continue;
+    if (workers < least || workers <= 0 || workers * job.gpusPerWorker < minLend) continue;
     spare -= workers * job.gpusPerWorker;
     actions.push({ kind: 'lend', job: job.name, workers, gpus: workers * job.gpusPerWorker });
   }

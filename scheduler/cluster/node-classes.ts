@@ -32,6 +32,9 @@ export class NodeClassIndex {
   readonly #classOf: (NodeClass | undefined)[];
   readonly #byKey = new Map<string, NodeClass>();
   readonly #list: NodeClass[] = [];
+  /** Per slot of `#list`: the class's representative and size, kept in step with the list. */
+  readonly #reps: Int32Array;
+  readonly #sizes: Int32Array;
   readonly #dirty: number[] = [];
   readonly #isDirty: Uint8Array;
   readonly #scratch: number[] = [];
@@ -42,6 +45,8 @@ export class NodeClassIndex {
     const n = cluster.nodeCount;
     this.#isDirty = new Uint8Array(n);
     this.#classOf = new Array<NodeClass | undefined>(n).fill(undefined);
+    this.#reps = new Int32Array(n);
+    this.#sizes = new Int32Array(n);
     for (let i = 0; i < n; i++) this.#file(i);
     cluster.onNodeChange((node) => {
       if (this.#isDirty[node] === 1) return;
@@ -63,13 +68,10 @@ export class NodeClassIndex {
       this.#file(node);
     }
     dirty.length = 0;
-    const list = this.#list;
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k]!;
-      sizes[k] = c.size;
-      out[k] = c.min;
-    }
-    return list.length;
+    const count = this.#list.length;
+    out.set(this.#reps.subarray(0, count));
+    sizes.set(this.#sizes.subarray(0, count));
+    return count;
   }
 
   /** The node's spec group, in [0, specGroupCount). */
@@ -105,6 +107,8 @@ export class NodeClassIndex {
     c.size++;
     if (node < c.min) c.min = node;
     this.#classOf[node] = c;
+    this.#reps[c.slot] = c.min;
+    this.#sizes[c.slot] = c.size;
   }
 
   #unfile(node: number): void {
@@ -117,6 +121,8 @@ export class NodeClassIndex {
       if (last !== c) {
         last.slot = c.slot;
         this.#list[c.slot] = last;
+        this.#reps[c.slot] = last.min;
+        this.#sizes[c.slot] = last.size;
       }
       return;
     }
@@ -126,5 +132,7 @@ export class NodeClassIndex {
       while (this.#classOf[m] !== c) m++;
       c.min = m;
     }
+    this.#reps[c.slot] = c.min;
+    this.#sizes[c.slot] = c.size;
   }
 }

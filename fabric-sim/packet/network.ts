@@ -216,6 +216,17 @@ export class PacketNetwork implements FabricNetwork {
   fIntMaxQueue = new Float64Array(0);
   fPath: number[][] = [];
   #fPort = new Int32Array(0);
+  /**
+   * Per flow, where its data (and its control packets') switch egresses start in `#pinPorts`, or
+   * -1. A path is pinned when every switch on it has one next hop or hashes (ECMP): then each
+   * packet's hops are the ones `#forward` would compute, looked up instead of hashed at every
+   * hop (the k = 16 route table is 5.5 MB, a cache miss per lookup).
+   */
+  #fDataPin = new Int32Array(0);
+  #fCtlPin = new Int32Array(0);
+  #pinPorts = new Int32Array(0);
+  /** Per flow: the receiver's NIC port its control packets leave by. */
+  #fCtlPort = new Int32Array(0);
   #fEntropy = new Int32Array(0);
   #fNext = new Int32Array(0);
   #fUna = new Int32Array(0);
@@ -458,6 +469,7 @@ export class PacketNetwork implements FabricNetwork {
       this.#fPort[f] = port;
       this.#lineRate[f] = this.portRate[port]!;
     });
+    this.#pinPaths(n);
     const selective = new Uint8Array(n);
     for (let f = 0; f < n; f++) selective[f] = this.#wantsSelectiveRepeat(f) ? 1 : 0;
     this.#sr = new SelectiveRepeat(this.fPackets, selective, this.transport.reorderThresholdPackets);
@@ -525,6 +537,32 @@ export class PacketNetwork implements FabricNetwork {
     return this.routes.isMultipath(this.#fPort[flow]!, this.fDst[flow]!);
   }
 
+  /** Fills `#fDataPin`, `#fCtlPin`, `#pinPorts` and `#fCtlPort` for the flows. */
+  #pinPaths(n: number): void {
+    const routes = this.routes;
+    const ports: number[] = [];
+    this.#fDataPin = new Int32Array(n).fill(-1);
+    this.#fCtlPin = new Int32Array(n).fill(-1);
+    this.#fCtlPort = new Int32Array(n);
+    const pin = (src: number, dst: number, entropy: number, switchEntropy: number): number => {
+      const path = routes.ecmpPath(src, dst, entropy, switchEntropy);
+      if (path.length === 0 || !routes.isFixedPath(path, dst)) return -1;
+      const start = ports.length;
+      for (let k = 1; k < path.length; k++) ports.push(path[k]!);
+      return start;
+    };
+    for (let f = 0; f < n; f++) {
+      const src = this.fSrc[f]!;
+      const dst = this.fDst[f]!;
+      const entropy = this.#fEntropy[f]!;
+      // Data packets hash the flow's entropy at each switch; ACKs, NACKs and CNPs entropy ^ 1.
+      this.#fDataPin[f] = pin(src, dst, entropy, entropy);
+      this.#fCtlPin[f] = pin(dst, src, entropy, entropy ^ 1);
+      this.#fCtlPort[f] = routes.hostPort(dst, src, entropy);
+    }
+    this.#pinPorts = Int32Array.from(ports);
+  }
+
   #wantsSelectiveRepeat(flow: number): boolean {
     const recovery = this.transport.recovery;
     if (recovery === 'auto') return this.isMultipath(flow);
@@ -562,6 +600,11 @@ export class PacketNetwork implements FabricNetwork {
   }
 
   #forward(node: number, pkt: number): number {
+    const pinned = this.#pk[pkt * PKT_STRIDE + P_ROUTE]!;
+    if (pinned >= 0) {
+      this.#pk[pkt * PKT_STRIDE + P_ROUTE] = pinned + 1;
+      return this.#pinPorts[pinned]!;
+    }
     const data = this.#pk[pkt * PKT_STRIDE + P_TYPE]! === TYPE_DATA;
     const flow = this.#pk[pkt * PKT_STRIDE + P_FLOW]!;
     // Data packets go from the flow's source to its destination, control packets back.
@@ -867,6 +910,7 @@ export class PacketNetwork implements FabricNetwork {
     const payload = Math.min(this.mtu, this.fBytes[f]! - seq * this.mtu);
     const wire = payload + DATA_OVERHEAD_BYTES;
     const pkt = this.#alloc(TYPE_DATA, f, seq, payload, wire, DATA_CLASS);
+    this.#pk[pkt * PKT_STRIDE + P_ROUTE] = this.#fDataPin[f]!;
     if (this.cc.usesEcn) this.#pk[pkt * PKT_STRIDE + P_ECN] = ECN_ECT;
     if (this.#sr.uses(f)) this.#sr.markSent(f, seq);
     else this.#fNext[f] = seq + 1;
@@ -1041,8 +1085,8 @@ export class PacketNetwork implements FabricNetwork {
 
   /** Sends a control packet back to the flow's sender; an ACK echoes the INT records of data packet `echo`. */
   #sendControl(host: number, type: number, flow: number, seq: number, acked = -1, echo = -1): void {
-    const dst = this.fSrc[flow]!;
     const pkt = this.#alloc(type, flow, seq, 0, CONTROL_WIRE_BYTES, CONTROL_CLASS);
+    this.#pk[pkt * PKT_STRIDE + P_ROUTE] = this.#fCtlPin[flow]!;
     this.#pk[pkt * PKT_STRIDE + P_ACKED] = acked;
     const stride = this.#intStride;
     if (echo >= 0 && stride > 0) {
@@ -1053,7 +1097,8 @@ export class PacketNetwork implements FabricNetwork {
       this.#pIntTime.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
       this.#pIntRate.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
     }
-    const port = this.#hostPort(host, dst, this.#fEntropy[flow]!);
+    // Control packets leave the flow's receiver (`host` is fDst) by the port fixed per flow.
+    const port = this.#fCtlPort[flow]!;
     this.#enqueue(port, CONTROL_CLASS, pkt);
     this.#tryTx(port);
   }

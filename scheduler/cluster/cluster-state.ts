@@ -34,6 +34,9 @@ export class ClusterState {
   readonly #nodes: readonly NodeSpec[];
   readonly #indexByName = new Map<string, number>();
   readonly #freeCpu: Int32Array;
+  /** Capacities copied from the specs, so hot loops read typed arrays instead of spec objects. */
+  readonly #cpuCapacity: Int32Array;
+  readonly #memoryCapacity: Int32Array;
   readonly #freeMemory: Int32Array;
   readonly #gpuOffset: Int32Array;
   readonly #gpuFree: Int32Array;
@@ -57,6 +60,8 @@ export class ClusterState {
     const n = nodes.length;
     this.#nodes = nodes;
     this.#freeCpu = new Int32Array(n);
+    this.#cpuCapacity = new Int32Array(n);
+    this.#memoryCapacity = new Int32Array(n);
     this.#freeMemory = new Int32Array(n);
     this.#gpuOffset = new Int32Array(n + 1);
     this.#fullyFree = new Int32Array(n);
@@ -71,6 +76,8 @@ export class ClusterState {
       if (this.#indexByName.has(node.name)) throw new RangeError(`duplicate node name ${JSON.stringify(node.name)}`);
       this.#indexByName.set(node.name, i);
       this.#freeCpu[i] = node.cpuMilli;
+      this.#cpuCapacity[i] = node.cpuMilli;
+      this.#memoryCapacity[i] = node.memoryMiB;
       this.#freeMemory[i] = node.memoryMiB;
       this.#gpuOffset[i] = gpus;
       this.#fullyFree[i] = node.gpuCount;
@@ -122,6 +129,18 @@ export class ClusterState {
   }
   nodeIndex(name: string): number | undefined {
     return this.#indexByName.get(name);
+  }
+  /** `node(node).cpuMilli`, from a typed array. */
+  cpuCapacity(node: number): number {
+    return this.#cpuCapacity[node]!;
+  }
+  /** `node(node).memoryMiB`, from a typed array. */
+  memoryCapacity(node: number): number {
+    return this.#memoryCapacity[node]!;
+  }
+  /** `node(node).gpuCount`, from a typed array. */
+  gpuCountOf(node: number): number {
+    return this.#gpuOffset[node + 1]! - this.#gpuOffset[node]!;
   }
   freeCpu(node: number): number {
     return this.#freeCpu[node]!;

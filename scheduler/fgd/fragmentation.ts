@@ -97,18 +97,17 @@ export function nodeFragmentation(node: NodeFreeView, workload: TargetWorkload):
     fragment[j] = prefix;
     usable[j] = g - below;
   }
-  const typeId = w.gpuTypes.indexOf(node.gpuType);
+  const typeId = w.gpuTypes.length === 0 ? -1 : w.gpuTypes.indexOf(node.gpuType);
   let sum = w.cpuOnlyPopularity * total;
   const m = w.popularity.length;
+  const { demandIndex, gpuType, gpuCount, cpuMilli, memoryMiB, popularity } = w;
+  const freeCpu = node.freeCpu;
+  const freeMemory = node.freeMemory;
   for (let k = 0; k < m; k++) {
-    const j = w.demandIndex[k]!;
-    const type = w.gpuType[k]!;
-    const runnable =
-      usable[j]! >= w.gpuCount[k]! &&
-      node.freeCpu >= w.cpuMilli[k]! &&
-      node.freeMemory >= w.memoryMiB[k]! &&
-      (type < 0 || type === typeId);
-    sum += w.popularity[k]! * (runnable ? fragment[j]! : total);
+    const j = demandIndex[k]!;
+    const type = gpuType[k]!;
+    const runnable = usable[j]! >= gpuCount[k]! && freeCpu >= cpuMilli[k]! && freeMemory >= memoryMiB[k]! && (type < 0 || type === typeId);
+    sum += popularity[k]! * (runnable ? fragment[j]! : total);
   }
   return sum;
 }

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
 import type { CycleContext, ScorePlugin } from '../framework/plugin.js';
 import { podGpuMilli, type PodSpec } from '../workload/pod.js';
 import { checkResourceWeights, DEFAULT_RESOURCE_WEIGHTS, type ResourceWeights } from './resource-weights.js';
@@ -26,33 +27,42 @@ export class AllocationScore implements ScorePlugin {
   }
 
   score(ctx: CycleContext, pod: PodSpec, node: number): number {
-    const cluster = ctx.cluster;
-    const spec = cluster.node(node);
-    const w = this.#weights;
-    let sum = 0;
-    let weight = 0;
-    if (spec.cpuMilli > 0 && w.cpu > 0) {
-      sum += w.cpu * this.#share(spec.cpuMilli, cluster.freeCpu(node) - pod.cpuMilli);
-      weight += w.cpu;
-    }
-    if (spec.memoryMiB > 0 && w.memory > 0) {
-      sum += w.memory * this.#share(spec.memoryMiB, cluster.freeMemory(node) - pod.memoryMiB);
-      weight += w.memory;
-    }
-    const gpuCap = spec.gpuCount * GPU_MILLI;
-    if (gpuCap > 0 && w.gpu > 0) {
-      sum += w.gpu * this.#share(gpuCap, cluster.freeGpuMilli(node) - podGpuMilli(pod));
-      weight += w.gpu;
-    }
-    return weight === 0 ? 0 : (100 * sum) / weight;
+    return allocationScore(ctx.cluster, this.#most, this.#weights, pod.cpuMilli, pod.memoryMiB, podGpuMilli(pod), node);
   }
 
   scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
-    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+    const cluster = ctx.cluster;
+    const cpu = pod.cpuMilli;
+    const memory = pod.memoryMiB;
+    const gpu = podGpuMilli(pod);
+    const most = this.#most;
+    const w = this.#weights;
+    for (let k = 0; k < count; k++) out[k] = allocationScore(cluster, most, w, cpu, memory, gpu, nodes[k]!);
   }
+}
 
-  /** Used (most) or free (least) share of a dimension after placement. */
-  #share(capacity: number, freeAfter: number): number {
-    return this.#most ? (capacity - freeAfter) / capacity : freeAfter / capacity;
+/** The score for a pod of the given demands; dimensions summed CPU, memory, GPU, in that order. */
+function allocationScore(cluster: ClusterState, most: boolean, w: ResourceWeights, cpu: number, memory: number, gpu: number, node: number): number {
+  let sum = 0;
+  let weight = 0;
+  const cpuCap = cluster.cpuCapacity(node);
+  if (cpuCap > 0 && w.cpu > 0) {
+    const freeAfter = cluster.freeCpu(node) - cpu;
+    // Used (most) or free (least) share of the dimension after placement.
+    sum += w.cpu * (most ? (cpuCap - freeAfter) / cpuCap : freeAfter / cpuCap);
+    weight += w.cpu;
   }
+  const memoryCap = cluster.memoryCapacity(node);
+  if (memoryCap > 0 && w.memory > 0) {
+    const freeAfter = cluster.freeMemory(node) - memory;
+    sum += w.memory * (most ? (memoryCap - freeAfter) / memoryCap : freeAfter / memoryCap);
+    weight += w.memory;
+  }
+  const gpuCap = cluster.gpuCountOf(node) * GPU_MILLI;
+  if (gpuCap > 0 && w.gpu > 0) {
+    const freeAfter = cluster.freeGpuMilli(node) - gpu;
+    sum += w.gpu * (most ? (gpuCap - freeAfter) / gpuCap : freeAfter / gpuCap);
+    weight += w.gpu;
+  }
+  return weight === 0 ? 0 : (100 * sum) / weight;
 }

@@ -41,6 +41,6 @@ export { planDeployment, planAndVerify, verifyCandidate, parseSlo, parseDuration
 export { DEPLOY_PROFILE, GANG_PROFILE, placeGang, placeReplicas, type PlacementOutcome, type ReplicaPlacement } from './planner/place.js';
 export { planFineTune, type FineTunePlan, type FineTunePlanInput, type FineTuneCandidate } from './planner/finetune-plan.js';
 export { checkSlo, type SloReport } from './slo/index.js';
-export { KpaPolicy, SloPolicy, StaticPolicy, planLending, modelLoadTimeNs, type ScalingPolicy } from './elastic/index.js';
+export { KpaPolicy, SloPolicy, StaticPolicy, planLending, modelLoadTimeNs, type ScalingPolicy, type ElasticJob, type LendingAction } from './elastic/index.js';
 export { ReplicaSpread } from './plugins/replica-spread.js';
 export { nodesFromClusterSpec } from './cluster/from-cluster-spec.js';

@@ -23,6 +23,11 @@ export interface DashboardSnapshot {
   title?: string;
   /** Simulated span the links' utilisation is measured over, ns (fabric scenarios). */
   linkWindowNs?: number;
+  /**
+   * The last advance ran out of its event budget before reaching the time asked: the simulated
+   * clock is slower than `speed` (the redraw stays responsive instead).
+   */
+  budgetLimited?: boolean;
   /** Fabric-wide PFC pause frames and ECN marks (when known beyond the per-link figures). */
   fabricTotals?: { pfcPauses: number; ecnMarks: number };
 }

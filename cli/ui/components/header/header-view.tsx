@@ -14,6 +14,7 @@ export function HeaderView({ snapshot, paused, speed }: { snapshot: DashboardSna
           weft
         </Text>{' '}
         t={formatSimTime(snapshot.timeNs)} {paused ? <Text color={theme.warn}>[paused]</Text> : `speed ${formatSpeed(speed)}`}
+        {!paused && snapshot.budgetLimited === true ? <Text color={theme.warn}> (simulation-bound)</Text> : ''}
         {snapshot.title === undefined ? '' : <Text color={theme.muted}> · {snapshot.title}</Text>}
       </Text>
       <Text>

@@ -66,6 +66,7 @@ export class FabricScenarioSource implements DashboardSource {
   #lastDeliveredBytes = 0;
   #lastTimeNs = 0;
   #finished = false;
+  #budgetLimited = false;
 
   constructor(scenario: Scenario, options: FabricSourceOptions = {}) {
     this.#scenario = scenario;
@@ -123,6 +124,7 @@ export class FabricScenarioSource implements DashboardSource {
     const engine = this.#net.engine;
     const targetNs = Math.min(this.#limitNs, engine.nowNs + wallMs * 1e6 * speed);
     const outcome = runBounded(engine, targetNs, this.#maxEvents);
+    this.#budgetLimited = outcome === 'stopped';
     const nowNs = engine.nowNs;
     this.#window.sample(nowNs, this.#net.portTxBytes);
     this.#observe(nowNs);
@@ -267,6 +269,7 @@ export class FabricScenarioSource implements DashboardSource {
       sloSeries: series,
       title: this.#scenario.name,
       linkWindowNs: this.#window.spanNs,
+      budgetLimited: this.#budgetLimited,
       fabricTotals: { pfcPauses: net.counters.pfcPauseFrames, ecnMarks: net.counters.ecnMarks },
     };
   }

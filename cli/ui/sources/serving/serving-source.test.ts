@@ -71,5 +71,8 @@ describe('ServingScenarioSource', () => {
     expect(events).toBeLessThanOrEqual(2_000);
     expect(source.snapshot().timeNs).toBeLessThan(1000 * S);
     expect(source.snapshot().timeNs).toBeGreaterThan(0);
+    expect(source.snapshot().budgetLimited).toBe(true);
+    source.advance(1, 1); // 1 ms: well within the budget
+    expect(source.snapshot().budgetLimited).toBe(false);
   });
 });

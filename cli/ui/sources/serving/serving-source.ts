@@ -59,6 +59,7 @@ export class ServingScenarioSource implements DashboardSource {
   #nowNs = 0;
   #nextSampleNs: number;
   #finished = false;
+  #budgetLimited = false;
 
   constructor(plans: readonly ServingDeploymentPlan[], options: ServingSourceOptions = {}) {
     if (plans.length === 0) throw new RangeError('ServingScenarioSource: no deployments');
@@ -99,8 +100,9 @@ export class ServingScenarioSource implements DashboardSource {
     const targetNs = this.#nowNs + wallMs * 1e6 * speed;
     const budget = Math.max(1_000, Math.floor(this.#maxEvents / this.#running.length));
     let reachedNs = targetNs;
+    this.#budgetLimited = false;
     for (const r of this.#running) {
-      if (!r.idle) this.#advanceOne(r, Math.max(targetNs, r.sim.nowNs), budget);
+      if (!r.idle && !this.#advanceOne(r, Math.max(targetNs, r.sim.nowNs), budget)) this.#budgetLimited = true;
       // An idle deployment is done: it does not hold the shared clock back.
       reachedNs = Math.min(reachedNs, r.idle ? Infinity : r.sim.nowNs);
     }
@@ -112,23 +114,23 @@ export class ServingScenarioSource implements DashboardSource {
     return !this.#finished;
   }
 
-  /** Feeds arrivals up to `targetNs` and runs to it, within `budget` events. */
-  #advanceOne(r: Running, targetNs: number, budget: number): void {
+  /** Feeds arrivals up to `targetNs` and runs to it within `budget` events; false when the budget ran out first. */
+  #advanceOne(r: Running, targetNs: number, budget: number): boolean {
     const start = r.sim.eventsProcessed;
     for (;;) {
       const left = budget - (r.sim.eventsProcessed - start);
-      if (left <= 0) return;
+      if (left <= 0) return false;
       const next = r.next;
       const untilNs = next === undefined ? targetNs : Math.min(targetNs, next.arrivalNs);
       const outcome = r.sim.runUntil(untilNs, left);
-      if (outcome === 'stopped') return;
+      if (outcome === 'stopped') return false;
       if (next === undefined) {
         r.sim.close();
         // Closed and nothing pending: every request has finished.
         if (outcome === 'idle') r.idle = true;
-        return;
+        return true;
       }
-      if (next.arrivalNs > targetNs) return;
+      if (next.arrivalNs > targetNs) return true;
       r.sim.arrive(next);
       const following = r.requests.next();
       r.next = following.done === true ? undefined : following.value;
@@ -223,6 +225,7 @@ export class ServingScenarioSource implements DashboardSource {
       events: this.#events.events,
       sloSeries: series,
       title: this.#name,
+      budgetLimited: this.#budgetLimited,
     };
   }
 

@@ -6,14 +6,14 @@ export interface JudgedPoint extends PointResult {
   readonly meetsTargets: boolean;
   /** Why it misses ('' when it meets them). */
   readonly misses: string;
-  /** No other design is at most as costly and at most as slow (p99 JCT) while better in one. */
+  /** Every job ran, and no other such design is at most as costly and at most as slow (p99 JCT) while better in one. */
   readonly onFront: boolean;
 }
 
 /**
  * Judges every point: a design meets the targets when every replayed job finished and each
  * target given (mean and p99 JCT, p99 queueing) holds. The Pareto front is over cost per hour
- * and p99 JCT.
+ * and p99 JCT, among the designs on which every job ran (a p99 over fewer jobs is not comparable).
  */
 export function judge(spec: SweepSpec, results: readonly PointResult[]): JudgedPoint[] {
   const t = spec.targets;
@@ -24,9 +24,9 @@ export function judge(spec: SweepSpec, results: readonly PointResult[]): JudgedP
     if (t.jctP99S !== undefined && r.jctP99S > t.jctP99S) misses.push(`JCT p99 ${r.jctP99S.toFixed(0)} s > ${t.jctP99S} s`);
     if (t.queueP99S !== undefined && r.queueP99S > t.queueP99S) misses.push(`queueing p99 ${r.queueP99S.toFixed(0)} s > ${t.queueP99S} s`);
     const dominated = results.some(
-      (o) => o !== r && o.unfinished <= r.unfinished && o.costPerHourUsd <= r.costPerHourUsd && o.jctP99S <= r.jctP99S && (o.costPerHourUsd < r.costPerHourUsd || o.jctP99S < r.jctP99S),
+      (o) => o !== r && o.unfinished === 0 && o.costPerHourUsd <= r.costPerHourUsd && o.jctP99S <= r.jctP99S && (o.costPerHourUsd < r.costPerHourUsd || o.jctP99S < r.jctP99S),
     );
-    return { ...r, meetsTargets: misses.length === 0, misses: misses.join('; '), onFront: !dominated };
+    return { ...r, meetsTargets: misses.length === 0, misses: misses.join('; '), onFront: r.unfinished === 0 && !dominated };
   });
 }
 

@@ -1,8 +1,9 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { ROUTING_POLICIES, syntheticRequests, type ServingConfig } from '../../../../fabric-sim/serving/index.js';
+import { ROUTING_POLICIES, syntheticRequests, type ServingConfig, type ServingController } from '../../../../fabric-sim/serving/index.js';
 import type { InferenceRequest } from '../../../../fabric-sim/workload/inference-request.js';
 import { getGpu, getModel, gpusPerReplica, makeDeployment, parseWeightPrecision } from '../../../../gpu-model/index.js';
+import { KpaPolicy, modelLoadTimeNs } from '../../../../scheduler/elastic/index.js';
 import { parseSlo, type SloTargets } from '../../../../scheduler/planner/index.js';
 import { traceStream } from '../../../commands/model-serve.js';
 import { atScenarioField } from '../scenario-field-error.js';
@@ -45,6 +46,22 @@ const DeploymentSchema = z
     maxBatchedTokens: z.number().int().min(1).optional(),
     /** `--slo` syntax: `ttft-p99=300ms,tpot-p99=50ms,e2e-p99=20s`. */
     slo: z.string().min(1).optional(),
+    /**
+     * Knative-style autoscaling (scheduler/elastic KpaPolicy on requests in flight per replica),
+     * ticking every `periodS`; a new replica serves after `startS` (default: the model's load
+     * time from storage plus engine warm-up, scheduler/elastic modelLoadTimeNs).
+     */
+    autoscale: z
+      .object({
+        minReplicas: z.number().int().min(1).default(1),
+        maxReplicas: z.number().int().min(1),
+        targetInFlight: z.number().positive(),
+        periodS: z.number().positive().default(2),
+        stableWindowS: z.number().positive().default(60),
+        startS: z.number().min(0).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -66,6 +83,9 @@ export const ServingScenarioSchema = z
     scenario.deployments.forEach((d, i) => {
       if (seen.has(d.name)) ctx.addIssue({ code: 'custom', path: ['deployments', i, 'name'], message: `deployment name "${d.name}" is used twice` });
       seen.add(d.name);
+      if (d.autoscale !== undefined && d.autoscale.maxReplicas < d.autoscale.minReplicas) {
+        ctx.addIssue({ code: 'custom', path: ['deployments', i, 'autoscale', 'maxReplicas'], message: `maxReplicas must be >= minReplicas (${d.autoscale.minReplicas})` });
+      }
       const synthetic = (['rate', 'cv', 'prompt', 'output'] as const).filter((k) => d[k] !== undefined);
       if (d.trace !== undefined && synthetic.length > 0) {
         ctx.addIssue({ code: 'custom', path: ['deployments', i, synthetic[0]!], message: `a trace sets its own arrivals and lengths: drop ${synthetic.join(', ')}` });
@@ -85,6 +105,8 @@ export interface ServingDeploymentPlan {
   description: string;
   /** Arrivals in time order (lazily generated for a synthetic stream). */
   requests: Iterable<InferenceRequest>;
+  /** A fresh autoscaling controller per call (each simulation needs its own policy state). */
+  controller?: () => ServingController;
 }
 
 /**
@@ -133,6 +155,8 @@ export async function planServingScenario(scenario: ServingScenario, file: strin
       });
     }
     if (d.speedup !== 1) requests = fasterArrivals(requests, d.speedup);
+    const scale = d.autoscale;
+    const replicaStartNs = scale === undefined ? 0 : scale.startS === undefined ? modelLoadTimeNs(model, precision) : scale.startS * 1e9;
     plans.push({
       name: d.name,
       config: {
@@ -147,6 +171,21 @@ export async function planServingScenario(scenario: ServingScenario, file: strin
       gpusPerReplica: gpusPerReplica(deployment),
       description: `${model.name} on ${gpusPerReplica(deployment)} x ${gpu.name}`,
       requests,
+      ...(scale === undefined
+        ? {}
+        : {
+            controller: (): ServingController => {
+              const policy = new KpaPolicy({ minReplicas: scale.minReplicas, maxReplicas: scale.maxReplicas, targetPerReplica: scale.targetInFlight, stableWindowNs: scale.stableWindowS * 1e9 });
+              return {
+                periodNs: scale.periodS * 1e9,
+                replicaStartNs,
+                desiredReplicas: (view) => {
+                  policy.observe(view.nowNs, { requestsPerSec: view.requestsPerSec, inFlight: view.inFlight });
+                  return policy.desiredReplicas(view.nowNs, view.readyReplicas);
+                },
+              };
+            },
+          }),
     });
   }
   return plans;

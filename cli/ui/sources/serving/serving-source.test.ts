@@ -63,6 +63,43 @@ describe('ServingScenarioSource', () => {
     expect(snap.events.at(-1)!.message).toBe('simulation ended: every request finished');
   });
 
+  it('scales a deployment with its autoscale policy: loading and ready events, the grid grows, records as a whole run', async () => {
+    const s = ServingScenarioSchema.parse({
+      kind: 'serving',
+      deployments: [
+        {
+          name: 'chat',
+          model: 'llama-3-8b',
+          gpu: 'h100-sxm',
+          rate: 40,
+          cv: 1,
+          prompt: 1024,
+          output: 128,
+          requests: 3000,
+          slo: 'ttft-p99=500ms',
+          autoscale: { minReplicas: 1, maxReplicas: 4, targetInFlight: 16, periodS: 2, stableWindowS: 20, startS: 10 },
+        },
+      ],
+    });
+    const plans = await planServingScenario(s, 'auto.yaml', '', 5);
+    const source = new ServingScenarioSource(plans, { seed: 5, windowNs: 10 * S });
+    let peakGpus = 0;
+    while (source.advance(100, 10)) peakGpus = Math.max(peakGpus, source.snapshot().totals.used);
+    const snap = source.snapshot();
+    const fresh = await planServingScenario(s, 'auto.yaml', '', 5);
+    const whole = await simulateServing(fresh[0]!.requests, fresh[0]!.config, { seed: 5, controller: fresh[0]!.controller!() });
+    expect(source.simulations[0]!.records).toEqual(whole.records);
+    const peakReady = Math.max(...whole.replicaTimeline.map((t) => t.ready));
+    expect(peakReady).toBeGreaterThan(1);
+    expect(peakGpus).toBeGreaterThanOrEqual(peakReady);
+    const loading = snap.events.filter((e) => e.kind === 'scale-up');
+    expect(loading.length).toBeGreaterThan(0);
+    expect(loading[0]!.message).toMatch(/^chat: \d replicas? loading the model \(1 ready\)$/);
+    // The first replica beyond the initial one is ready 10 s (startS) after its decision, at the earliest.
+    const ready = snap.events.find((e) => e.kind === 'placement' && e.message.includes('replicas ready'))!;
+    expect(ready.timeNs - loading[0]!.timeNs).toBeGreaterThanOrEqual(10 * S - 1 * S); // events are dated at the end of a 1 s slice
+  });
+
   it('caps the events of one advance, falling behind the requested time instead', async () => {
     const plans = await planServingScenario(scenario(), 'two.yaml', '', 1);
     const source = new ServingScenarioSource(plans, { maxEventsPerSlice: 2_000 });

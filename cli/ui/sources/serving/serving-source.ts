@@ -34,6 +34,7 @@ interface Running {
   series: Record<Metric, number[]>;
   violating: Record<Metric, boolean>;
   ready: number;
+  starting: number;
   /** Records already counted towards attainment. */
   counted: number;
   met: number;
@@ -72,7 +73,8 @@ export class ServingScenarioSource implements DashboardSource {
     this.#running = plans.map((plan, i) => {
       const requests = plan.requests[Symbol.iterator]();
       const first = requests.next();
-      const sim = new ServingSimulation(plan.config, { seed: (options.seed ?? 1) + i });
+      const controller = plan.controller?.();
+      const sim = new ServingSimulation(plan.config, { seed: (options.seed ?? 1) + i, ...(controller === undefined ? {} : { controller }) });
       const running: Running = {
         plan,
         sim,
@@ -82,6 +84,7 @@ export class ServingScenarioSource implements DashboardSource {
         series: { TTFT: [], TPOT: [] },
         violating: { TTFT: false, TPOT: false },
         ready: sim.status().ready,
+        starting: 0,
         counted: 0,
         met: 0,
       };
@@ -175,11 +178,15 @@ export class ServingScenarioSource implements DashboardSource {
     const records = r.sim.records;
     const slo = r.plan.config.slo ?? {};
     for (; r.counted < records.length; r.counted++) if (meetsSlo(records[r.counted]!, slo)) r.met++;
-    const ready = r.sim.status().ready;
-    if (ready !== r.ready) {
-      this.#events.push({ timeNs: r.sim.nowNs, kind: ready > r.ready ? 'scale-up' : 'scale-down', message: `${r.plan.name}: ${r.ready} -> ${ready} replicas` });
-      r.ready = ready;
+    const { ready, starting } = r.sim.status();
+    const at = r.sim.nowNs;
+    if (starting > r.starting) {
+      this.#events.push({ timeNs: at, kind: 'scale-up', message: `${r.plan.name}: ${starting - r.starting} replica${starting - r.starting === 1 ? '' : 's'} loading the model (${ready} ready)` });
     }
+    if (ready > r.ready) this.#events.push({ timeNs: at, kind: 'placement', message: `${r.plan.name}: ${r.ready} -> ${ready} replicas ready` });
+    if (ready < r.ready) this.#events.push({ timeNs: at, kind: 'scale-down', message: `${r.plan.name}: ${r.ready} -> ${ready} replicas (draining)` });
+    r.ready = ready;
+    r.starting = starting;
   }
 
   snapshot(): DashboardSnapshot {

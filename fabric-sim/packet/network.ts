@@ -174,6 +174,8 @@ export class PacketNetwork implements FabricNetwork {
   readonly portMaxQueue: Float64Array;
   /** XOFF frames each transmitting port received (PFC reaction; spreading shows on switch ports). */
   readonly portPausesReceived: Float64Array;
+  /** Packets ECN-marked (CE) at each switch egress port. */
+  readonly portEcnMarks: Float64Array;
 
   // Routing (from `routes`): candidates of (node, dst host) in routePorts[routeStart[i] .. routeStart[i + 1]), i = dst * nodeCount + node.
   readonly #routeStart: Int32Array;
@@ -329,6 +331,7 @@ export class PacketNetwork implements FabricNetwork {
     this.portDataBytes = new Float64Array(ports);
     this.portMaxQueue = new Float64Array(ports);
     this.portPausesReceived = new Float64Array(ports);
+    this.portEcnMarks = new Float64Array(ports);
 
     // Switch behaviour per node.
     this.nodeKind = routes.nodeKind;
@@ -818,6 +821,7 @@ export class PacketNetwork implements FabricNetwork {
       if (this.#ecn[node]!.shouldMark(cls, depth, this.#switchRandom[node]!.uniform())) {
         this.#pk[pkt * PKT_STRIDE + P_ECN] = ECN_CE;
         this.counters.ecnMarks++;
+        this.portEcnMarks[out]! += 1;
       }
     }
     if (this.#pk[pkt * PKT_STRIDE + P_RECORD_PATH]! === 1) this.fPath[this.#pk[pkt * PKT_STRIDE + P_FLOW]!]!.push(out);

@@ -4,7 +4,9 @@ import { formatTable } from '../table.js';
 const POLICY_NAMES: Record<PolicySummary['policy'], string> = {
   'static-peak': 'static peak',
   'static-average': 'static average',
+  elastic: 'elastic (SLO)',
   'elastic-lending': 'elastic + lending',
+  kpa: 'elastic (Knative KPA)',
 };
 
 const table = (header: readonly string[], rows: readonly (readonly string[])[]): string => formatTable(header, rows).trimEnd();

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { loadConfigFile } from '../../core/config.js';
 import { badInput } from '../../core/errors.js';
 import { ClusterSpecSchema, loadClusterSpecFile, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
-import { runClusterDay } from '../../scheduler/day/cluster-day.js';
+import { DEFAULT_DAY_POLICIES, runClusterDay } from '../../scheduler/day/cluster-day.js';
+import { DAY_POLICY_NAMES, type DayPolicy } from '../../scheduler/day/deployment-day.js';
 import { summarizeDay } from '../../scheduler/day/day-report.js';
 import { DEFAULT_FINE_TUNE, defaultDeployments, RAIL_CLUSTER, type LengthSamples } from '../../scheduler/day/default-day.js';
 import { readAzureLlmTrace } from '../../traces/formats/azure-llm.js';
@@ -19,6 +20,19 @@ async function loadLengths(relative: string, source: string): Promise<LengthSamp
   const samples: { promptTokens: number; outputTokens: number }[] = [];
   for await (const r of readAzureLlmTrace(path, new ReadSummary(path))) samples.push({ promptTokens: r.promptTokens, outputTokens: Math.max(1, r.outputTokens) });
   return { samples, source: `${source} (${samples.length.toLocaleString('en-US')} requests)` };
+}
+
+/** `--policies static-peak,elastic` or `all`. */
+function parsePolicies(value: string | boolean): readonly DayPolicy[] {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === 'all') return DAY_POLICY_NAMES;
+  const names = text.split(',').map((p) => p.trim());
+  const known = new Set<string>(DAY_POLICY_NAMES);
+  const bad = names.find((p) => !known.has(p));
+  if (text === '' || bad !== undefined) {
+    throw badInput('unknown policy', { field: '--policies', value: bad ?? value, expected: `a comma-separated list of ${DAY_POLICY_NAMES.join(', ')}, or all` });
+  }
+  return [...new Set(names)] as DayPolicy[];
 }
 
 /** Demo parameters as a config file gives them (the flags' names; flags override the file). */
@@ -58,12 +72,14 @@ export const demoCommand: Command = {
     { command: 'weft demo --minutes 5 --scale 0.5', comment: 'a shorter day at half the load' },
     { command: 'weft demo --json --seed 7', comment: 'the figures as JSON, another seed' },
     { command: 'weft demo --cluster my-cluster.yaml', comment: 'the same day on your cluster spec' },
+    { command: 'weft demo --policies all', comment: 'also elastic without lending and the Knative-style autoscaler' },
     { command: 'weft demo --config demo.yaml', comment: 'parameters from a file (minutes, scale, seed, cluster)' },
   ],
   options: {
     minutes: { type: 'string', placeholder: '<m>', description: 'simulated minutes the day is compressed into', defaultText: '10' },
     scale: { type: 'string', placeholder: '<x>', description: 'multiplies both deployments\' request rates', defaultText: '1' },
     cluster: { type: 'string', placeholder: '<file>', description: 'cluster spec (YAML or JSON) instead of the built-in cluster' },
+    policies: { type: 'string', placeholder: '<list>', description: `policies to compare, comma-separated, or all (${DAY_POLICY_NAMES.join(', ')})`, defaultText: DEFAULT_DAY_POLICIES.join(',') },
     config: { type: 'string', placeholder: '<file>', description: 'YAML or JSON file with minutes, scale, seed, cluster; flags override it' },
   },
   async run({ options, io, json }) {
@@ -75,6 +91,7 @@ export const demoCommand: Command = {
     if (typeof options.cluster === 'string') cluster = loadClusterSpecFile(options.cluster);
     else if (typeof config.cluster === 'string') cluster = loadClusterSpecFile(config.cluster);
     else if (config.cluster !== undefined) cluster = config.cluster;
+    const policies = options.policies === undefined ? DEFAULT_DAY_POLICIES : parsePolicies(options.policies);
     if (options.cluster === true) throw badInput('missing cluster file', { field: '--cluster', expected: 'a path to a cluster spec' });
 
     const chat = await loadLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
@@ -82,7 +99,7 @@ export const demoCommand: Command = {
     let reporter: ProgressReporter | undefined;
     let stage = '';
     const day = await runClusterDay(
-      { cluster, deployments: defaultDeployments(chat, code, scale), fineTune: DEFAULT_FINE_TUNE, dayNs: minutes * 60e9, seed },
+      { cluster, deployments: defaultDeployments(chat, code, scale), fineTune: DEFAULT_FINE_TUNE, dayNs: minutes * 60e9, policies, seed },
       (next, done, total) => {
         if (next !== stage) {
           reporter?.done();

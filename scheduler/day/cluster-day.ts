@@ -22,8 +22,8 @@ export interface ClusterDay {
   readonly fabric: FabricHotSpots | undefined;
 }
 
-/** The policies every day compares. */
-export const DAY_POLICIES: readonly DayPolicy[] = ['static-peak', 'static-average', 'elastic-lending'];
+/** The policies a day compares unless told otherwise. */
+export const DEFAULT_DAY_POLICIES: readonly DayPolicy[] = ['static-peak', 'static-average', 'elastic-lending'];
 
 /**
  * A day on a GPU cluster, end to end (issue 7's demo): each deployment is sized for its peak by
@@ -60,7 +60,7 @@ export async function runClusterDay(input: ClusterDayInput, onProgress?: DayProg
     scaleDownDelayNs: input.scaleDownDelayNs ?? 60e9,
     sloWindowNs: input.sloWindowNs ?? input.dayNs / 96,
     seed: input.seed,
-    policies: DAY_POLICIES,
+    policies: input.policies ?? DEFAULT_DAY_POLICIES,
     borrower,
     minLendGpus: input.minLendGpus ?? groups[0]!.gpusPerServer,
     ...(onProgress === undefined ? {} : { onProgress }),

@@ -1,5 +1,6 @@
 import type { ClusterSpec } from '../../fabric-sim/cluster/spec.js';
 import type { SloTargets } from '../planner/slo.js';
+import type { DayPolicy } from './deployment-day.js';
 
 /** One model served through the day. */
 export interface DayDeployment {
@@ -54,6 +55,8 @@ export interface ClusterDayInput {
   readonly minLendGpus?: number;
   /** SLO window length, ns. Default 1/96 of the day (a quarter hour of the day). */
   readonly sloWindowNs?: number;
+  /** Provisioning policies to compare. Default static peak, static average, elastic with lending. */
+  readonly policies?: readonly DayPolicy[];
   readonly seed: number;
 }
 

@@ -5,6 +5,7 @@ import { efficiencyFor, getGpu, getModel, makeDeployment, nvlinkAlphaBetaCollect
 import type { ClusterState } from '../cluster/cluster-state.js';
 import { modelLoadTimeNs } from '../elastic/model-load.js';
 import { PoolController, type PoolBorrower, type TimedLendingAction } from '../elastic/pool-controller.js';
+import { KpaPolicy } from '../elastic/kpa-policy.js';
 import { SloPolicy } from '../elastic/slo-policy.js';
 import { loadProfile } from '../planner/load-profile.js';
 import { placeReplicasOn, type ReplicaPlacement } from '../planner/place.js';
@@ -15,8 +16,14 @@ import { checkSlo, type SloReport } from '../slo/slo-check.js';
 import type { DayDeployment, DayProgress } from './day-input.js';
 import { diurnalMeanRate, diurnalRequests, diurnalTroughRate } from './diurnal-load.js';
 
-/** How a deployment is provisioned over the day. */
-export type DayPolicy = 'static-peak' | 'static-average' | 'elastic-lending';
+/**
+ * How a deployment is provisioned over the day: a fixed replica count for the peak or the mean
+ * rate, the SLO-driven autoscaler without or with lending its idle GPUs to the fine-tuning job,
+ * or the Knative-style autoscaler (concurrency target) without lending.
+ */
+export type DayPolicy = 'static-peak' | 'static-average' | 'elastic' | 'elastic-lending' | 'kpa';
+
+export const DAY_POLICY_NAMES: readonly DayPolicy[] = ['static-peak', 'static-average', 'elastic', 'elastic-lending', 'kpa'];
 
 /** One policy's day. */
 export interface PolicyDay {
@@ -113,27 +120,33 @@ async function simulatePolicy(
   let controller: PoolController | undefined;
   let replicas = plan.replicas;
   if (policy === 'static-average') replicas = day.averageReplicas;
-  if (policy === 'elastic-lending') {
+  if (policy === 'elastic' || policy === 'elastic-lending' || policy === 'kpa') {
     const replicaModel = new ReplicaModel(deployment, nvlinkAlphaBetaCollectives(deployment.gpu), efficiencyFor(deployment.gpu.name));
     const lengths = loadProfile(1, day.spec.samples);
+    const bounds = { minReplicas: day.troughReplicas, maxReplicas: plan.replicas };
+    // Knative's target: the concurrency a replica carries at the peak plan's per-replica rate
+    // (requests decoding plus those waiting for their first token, by Little's law).
+    const perReplica = day.spec.peakRequestsPerSec / plan.replicas;
+    const atPeak = replicaModel.predict(perReplica, lengths);
+    const scaler =
+      policy === 'kpa'
+        ? new KpaPolicy({ ...bounds, metric: 'concurrency', targetPerReplica: atPeak.runningRequests + (perReplica * atPeak.ttftMeanNs) / 1e9, scaleDownDelayNs: s.scaleDownDelayNs })
+        : new SloPolicy({ ...bounds, slo: day.spec.slo, predict: (rate) => replicaModel.predict(rate, lengths), scaleDownDelayNs: s.scaleDownDelayNs, burstWindowNs: 4 * s.controlPeriodNs });
     controller = new PoolController({
-      policy: new SloPolicy({
-        slo: day.spec.slo,
-        minReplicas: day.troughReplicas,
-        maxReplicas: plan.replicas,
-        predict: (rate) => replicaModel.predict(rate, lengths),
-        scaleDownDelayNs: s.scaleDownDelayNs,
-        burstWindowNs: 4 * s.controlPeriodNs,
-      }),
+      policy: scaler,
       periodNs: s.controlPeriodNs,
       modelLoadNs: day.modelLoadNs,
       gpusPerReplica,
       ownedGpus: plan.replicas * gpusPerReplica,
-      borrower: s.borrower,
       reclaimGraceNs: s.reclaimGraceNs,
-      // One replica's GPUs stay unlent for the next step of a ramp; lends come a server's worth at a time.
-      reserveGpus: gpusPerReplica,
-      minLendGpus: s.minLendGpus,
+      ...(policy === 'elastic-lending' && s.borrower !== undefined
+        ? {
+            borrower: s.borrower,
+            // One replica's GPUs stay unlent for the next step of a ramp; lends come in batches.
+            reserveGpus: gpusPerReplica,
+            minLendGpus: s.minLendGpus,
+          }
+        : {}),
     });
     replicas = day.troughReplicas;
   }

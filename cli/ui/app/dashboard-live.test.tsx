@@ -61,6 +61,8 @@ describe('Dashboard over a live fabric simulation', () => {
     expect(hottest.name).toBe('switch0->srv8/nic0'); // the receiver's link
     const hotLine = fabric.split('\n').find((l) => l.startsWith('switch0->srv8/nic0'))!;
     expect(hotLine).toContain(`${Math.round(hottest.utilization * 100)}%`);
+    expect(hotLine).toMatch(new RegExp(`PFC +${hottest.pfcPauses} ECN +${hottest.ecnMarks}$`));
+    expect(fabric).toContain(`${snap.fabricTotals!.ecnMarks} ECN marks`);
     // :links sorted by utilisation (T), highest first; enter describes the selected link.
     await press(':links\rT');
     const rows = frame().split('\n').filter((l) => l.includes('->'));

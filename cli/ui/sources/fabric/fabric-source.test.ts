@@ -41,6 +41,10 @@ describe('FabricScenarioSource', () => {
     const paused = snap.links.filter((l) => l.pfcPauses > 0).map((l) => l.name).sort();
     const expected = whole.links.filter((l) => l.pfcPausesReceived > 0).map((l) => l.link).sort();
     expect(paused).toEqual(expected);
+    // ECN marks per link add up to the fabric's, all on the egress towards the receiver.
+    expect(snap.links.reduce((sum, l) => sum + l.ecnMarks, 0)).toBe(whole.summary.ecnMarks);
+    expect(whole.summary.ecnMarks).toBeGreaterThan(0);
+    expect(snap.links.find((l) => l.name === 'switch0->srv8/nic0')!.ecnMarks).toBe(whole.summary.ecnMarks);
     const kinds = snap.events.map((e) => e.kind);
     expect(kinds).toContain('start');
     expect(kinds).toContain('finish');

@@ -240,13 +240,12 @@ export class FabricScenarioSource implements DashboardSource {
         return workload === undefined ? { allocated: 0, lent: false } : { workload, allocated: 1, lent: false, priority: 0 };
       }),
     }));
-    const ecn = perPortEcnMarks(net);
     const links: LinkView[] = this.#links.map((l) => ({
       name: l.name,
       tier: l.tier,
       utilization: this.#window.utilisation(l.port, net.portRate[l.port]!),
       pfcPauses: net.portPausesReceived[l.port]!,
-      ecnMarks: ecn === undefined ? NaN : ecn[l.port]!,
+      ecnMarks: net.portEcnMarks[l.port]!,
       rateGbps: l.rateGbps,
       queueBytes: net.queuedBytes(l.port),
     }));
@@ -273,14 +272,4 @@ export class FabricScenarioSource implements DashboardSource {
       fabricTotals: { pfcPauses: net.counters.pfcPauseFrames, ecnMarks: net.counters.ecnMarks },
     };
   }
-}
-
-/**
- * ECN marks per egress port, when the packet model keeps them (a `portEcnMarks` array); the
- * fabric-wide count (`counters.ecnMarks`) always exists. Without the array the links show no
- * per-link figure (NaN, drawn as `-`) rather than a made-up one.
- */
-function perPortEcnMarks(net: PacketNetwork): ArrayLike<number> | undefined {
-  const perPort: unknown = (net as unknown as Record<string, unknown>).portEcnMarks;
-  return perPort instanceof Float64Array ? perPort : undefined;
 }

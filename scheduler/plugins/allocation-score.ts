@@ -3,6 +3,7 @@ import type { CycleContext, ScorePlugin } from '../framework/plugin.js';
 import { podGpuMilli, type PodSpec } from '../workload/pod.js';
 import { checkResourceWeights, DEFAULT_RESOURCE_WEIGHTS, type ResourceWeights } from './resource-weights.js';
 import { GPU_MILLI } from '../cluster/gpu-pick.js';
+import { DemandMemo } from './demand-memo.js';
 
 /**
  * Score by the node's utilisation after placing the pod, as kube-scheduler's
@@ -19,6 +20,7 @@ export class AllocationScore implements ScorePlugin {
   readonly stateOnly = true;
   readonly #most: boolean;
   readonly #weights: ResourceWeights;
+  readonly #memo = new DemandMemo();
 
   constructor(strategy: 'most' | 'least', weights: ResourceWeights = DEFAULT_RESOURCE_WEIGHTS) {
     this.name = strategy === 'most' ? 'MostAllocated' : 'LeastAllocated';
@@ -37,7 +39,16 @@ export class AllocationScore implements ScorePlugin {
     const gpu = podGpuMilli(pod);
     const most = this.#most;
     const w = this.#weights;
-    for (let k = 0; k < count; k++) out[k] = allocationScore(cluster, most, w, cpu, memory, gpu, nodes[k]!);
+    const { value, version } = this.#memo.of(cluster, cpu, memory, gpu);
+    for (let k = 0; k < count; k++) {
+      const node = nodes[k]!;
+      const v = cluster.version(node);
+      if (version[node] !== v) {
+        value[node] = allocationScore(cluster, most, w, cpu, memory, gpu, node);
+        version[node] = v;
+      }
+      out[k] = value[node]!;
+    }
   }
 }
 

@@ -116,12 +116,20 @@ describe('batch forms of filters and scores', () => {
       const pod = pods[random.integer(0, pods.length - 1)]!;
       // Score only nodes the pod fits on (the framework's contract: scores see feasible nodes).
       const nodes = Int32Array.from([...someNodes(cluster)].filter((n) => new NodeUnschedulable().filter(ctx, pod, n).isSuccess && new ResourceFit().filter(ctx, pod, n).isSuccess && (pod.gpuCount === 0 || cluster.node(n).gpuCount > 0)));
-      for (const [batchPlugin, singlePlugin] of pairs) {
-        for (let repeat = 0; repeat < 2; repeat++) {
+      // Score twice (memoised plugins answer the second time from their memo), then change a
+      // node and score again: a stale memo would show.
+      for (let repeat = 0; repeat < 3; repeat++) {
+        if (repeat === 2) {
+          const extra = podSpec({ name: `extra${trial}`, cpuMilli: 1000, memoryMiB: 1024 });
+          const target = [...nodes].find((n) => cluster.freeCpu(n) >= 1000 + pod.cpuMilli && cluster.freeMemory(n) >= 1024 + pod.memoryMiB);
+          if (target === undefined) break;
+          cluster.allocate(extra, target);
+        }
+        for (const [batchPlugin, singlePlugin] of pairs) {
           const out = new Float64Array(nodes.length);
           batchPlugin.scoreNodes!(ctx, pod, nodes, nodes.length, out);
           const expected = [...nodes].map((n) => singlePlugin.score(ctx, pod, n));
-          expect([...out], batchPlugin.name).toEqual(expected);
+          expect([...out], `${batchPlugin.name} (pass ${repeat})`).toEqual(expected);
         }
       }
     }

@@ -1,6 +1,7 @@
 import { GPU_MILLI } from '../cluster/gpu-pick.js';
 import { normalizeMinMax, type CycleContext, type ScorePlugin } from '../framework/plugin.js';
 import { podGpuMilli, type PodSpec } from '../workload/pod.js';
+import { DemandMemo } from './demand-memo.js';
 import { checkResourceWeights, DEFAULT_RESOURCE_WEIGHTS, type ResourceWeights } from './resource-weights.js';
 
 /**
@@ -12,6 +13,7 @@ export class DotProduct implements ScorePlugin {
   readonly name = 'DotProduct';
   readonly stateOnly = true;
   readonly #weights: ResourceWeights;
+  readonly #memo = new DemandMemo();
 
   constructor(weights: ResourceWeights = DEFAULT_RESOURCE_WEIGHTS) {
     this.#weights = checkResourceWeights(this.name, weights);
@@ -30,7 +32,17 @@ export class DotProduct implements ScorePlugin {
   }
 
   scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
-    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
+    const cluster = ctx.cluster;
+    const { value, version } = this.#memo.of(cluster, pod.cpuMilli, pod.memoryMiB, podGpuMilli(pod));
+    for (let k = 0; k < count; k++) {
+      const node = nodes[k]!;
+      const v = cluster.version(node);
+      if (version[node] !== v) {
+        value[node] = this.score(ctx, pod, node);
+        version[node] = v;
+      }
+      out[k] = value[node]!;
+    }
   }
 
   normalizeScore(_ctx: CycleContext, _pod: PodSpec, scores: Float64Array, count: number): void {

@@ -201,8 +201,10 @@ export class PacketNetwork implements FabricNetwork {
   #pIntTime = new Float64Array(0);
   #pIntRate = new Float64Array(0);
   readonly #feedback: AckFeedback;
-  #free = new Int32Array(0);
-  #freeTop = 0;
+  /** Free packet records, a LIFO list threaded through their `P_NEXT` slots (-1: none left). */
+  #freeHead = -1;
+  /** Whether some switch stamps INT (per-packet `#pIntMaxQueue` is kept only then). */
+  #anyInt = false;
   #live = 0;
 
   // Flows.
@@ -383,6 +385,7 @@ export class PacketNetwork implements FabricNetwork {
 
     // Per-hop INT records cost 4 x 8 numbers per packet slot: only kept when a controller reads them.
     const anyInt = this.#intEnabled.some((enabled) => enabled === 1);
+    this.#anyInt = anyInt;
     if (this.cc.usesInt === true && !anyInt) {
       throw new Error(`congestion control ${this.cc.name} reads in-band telemetry, but no switch has INT enabled`);
     }
@@ -659,28 +662,28 @@ export class PacketNetwork implements FabricNetwork {
     pk.set(this.#pk);
     this.#pk = pk;
     this.#pkF = new Float64Array(buffer);
-    this.#pIntMaxQueue = grow(this.#pIntMaxQueue, (n) => new Float64Array(n));
-    this.#pIntHops = grow(this.#pIntHops, (n) => new Uint8Array(n));
+    // Per-packet INT state exists only where INT does (4 MB of a 500,000-packet pool otherwise).
+    if (this.#anyInt) this.#pIntMaxQueue = grow(this.#pIntMaxQueue, (n) => new Float64Array(n));
     const stride = this.#intStride;
+    if (stride > 0) this.#pIntHops = grow(this.#pIntHops, (n) => new Uint8Array(n));
     this.#pIntQueue = grow(this.#pIntQueue, (n) => new Float64Array(n * stride));
     this.#pIntTx = grow(this.#pIntTx, (n) => new Float64Array(n * stride));
     this.#pIntTime = grow(this.#pIntTime, (n) => new Float64Array(n * stride));
     this.#pIntRate = grow(this.#pIntRate, (n) => new Float64Array(n * stride));
-    const free = new Int32Array(capacity);
-    free.set(this.#free.subarray(0, this.#freeTop));
-    let top = this.#freeTop;
-    for (let i = capacity - 1; i >= this.#cap; i--) free[top++] = i;
-    this.#free = free;
-    this.#freeTop = top;
+    // Called only with the free list empty: the new records join it lowest index first.
+    for (let i = this.#cap; i < capacity; i++) pk[i * PKT_STRIDE + P_NEXT] = i + 1 < capacity ? i + 1 : -1;
+    this.#freeHead = this.#cap;
     this.#cap = capacity;
   }
 
   #alloc(type: number, flow: number, seq: number, payload: number, wire: number, cls: number): number {
-    if (this.#freeTop === 0) this.#growPool(this.#cap * 2);
-    const pkt = this.#free[--this.#freeTop]!;
-    this.#live++;
+    // Grows by half (not double): the pool is most of the memory of a large lossless run.
+    if (this.#freeHead === -1) this.#growPool(Math.ceil(this.#cap * 1.5));
     const pk = this.#pk;
+    const pkt = this.#freeHead;
     const b = pkt * PKT_STRIDE;
+    this.#freeHead = pk[b + P_NEXT]!;
+    this.#live++;
     pk[b + P_TYPE] = type;
     pk[b + P_FLOW] = flow;
     pk[b + P_SEQ] = seq;
@@ -694,13 +697,14 @@ export class PacketNetwork implements FabricNetwork {
     pk[b + P_RECORD_PATH] = 0;
     pk[b + P_ROUTE] = -1;
     // INT stamps need a switch with INT on (pIntMaxQueue), records a controller that reads them (pIntHops).
-    this.#pIntMaxQueue[pkt] = 0;
+    if (this.#anyInt) this.#pIntMaxQueue[pkt] = 0;
     if (this.#intStride > 0) this.#pIntHops[pkt] = 0;
     return pkt;
   }
 
   #release(pkt: number): void {
-    this.#free[this.#freeTop++] = pkt;
+    this.#pk[pkt * PKT_STRIDE + P_NEXT] = this.#freeHead;
+    this.#freeHead = pkt;
     this.#live--;
   }
 
@@ -1002,7 +1006,7 @@ export class PacketNetwork implements FabricNetwork {
       const feedback = this.#feedback;
       feedback.cumulativePsn = this.#fUna[f]!;
       feedback.nextPsn = this.#fHighest[f]!;
-      feedback.hops = this.#pIntHops[pkt]!;
+      feedback.hops = this.#intStride > 0 ? this.#pIntHops[pkt]! : 0;
       feedback.base = pkt * this.#intStride;
       feedback.queueBytes = this.#pIntQueue;
       feedback.txBytes = this.#pIntTx;
@@ -1053,7 +1057,7 @@ export class PacketNetwork implements FabricNetwork {
       this.counters.dataPacketsDelivered++;
       this.counters.dataBytesDelivered += this.#pk[pkt * PKT_STRIDE + P_PAYLOAD]!;
       if (Number.isNaN(this.fFirstDataNs[f]!)) this.fFirstDataNs[f] = now;
-      if (this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
+      if (this.#anyInt && this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
       this.fLastDataNs[f] = now;
       const done = expected + 1 === this.fPackets[f]!;
       this.#rSinceAck[f]! += 1;
@@ -1089,7 +1093,7 @@ export class PacketNetwork implements FabricNetwork {
       this.counters.dataPacketsDelivered++;
       this.counters.dataBytesDelivered += this.#pk[pkt * PKT_STRIDE + P_PAYLOAD]!;
       if (Number.isNaN(this.fFirstDataNs[f]!)) this.fFirstDataNs[f] = now;
-      if (this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
+      if (this.#anyInt && this.#pIntMaxQueue[pkt]! > this.fIntMaxQueue[f]!) this.fIntMaxQueue[f] = this.#pIntMaxQueue[pkt]!;
       this.fLastDataNs[f] = now;
     } else this.counters.dataPacketsDiscarded++;
     this.#sendControl(host, TYPE_ACK, f, cumulative, seq, pkt);

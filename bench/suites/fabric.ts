@@ -1,11 +1,13 @@
-import { resourceUsage } from 'node:process';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { FabricRoutes } from '../../fabric-sim/network/routing.js';
 import { PacketNetwork } from '../../fabric-sim/packet/network.js';
 import { runScenarioModel } from '../../fabric-sim/scenario-models.js';
-import { parseScenario, runScenario, scenarioTopology, type Scenario, type ScenarioInput } from '../../fabric-sim/scenario.js';
+import { parseScenario, scenarioTopology, type Scenario, type ScenarioInput } from '../../fabric-sim/scenario.js';
 import { switchPreset } from '../../switch-model/presets.js';
 import type { SwitchSpec } from '../../switch-model/spec.js';
 import type { Figure, Suite, SuiteReport } from '../figures.js';
+import type { PacketRun } from './fabric-packet.js';
 
 /**
  * `npm run bench -- fabric` (issue 4): named built-in fabric scenarios at packet level, with the
@@ -14,8 +16,8 @@ import type { Figure, Suite, SuiteReport } from '../figures.js';
  * packet, `counters.switchPacketsForwarded`), events per wall-second, wall time, peak RSS, and
  * the check that no flow beats its path's ideal, with the best cross-pod flow's slowdown.
  *
- * Peak memory is the process's maxRSS (it never goes down), so scenarios run smallest first and
- * each reports the peak reached by the end of its own run; the k=16 figure is the suite's peak.
+ * Each packet-level run happens in a process of its own, and its peak memory is that process's
+ * maxRSS (Node itself included, about 60 MB).
  */
 
 const LINK_GBPS = 100;
@@ -108,57 +110,22 @@ const SCENARIOS: readonly ScenarioInput[] = [
   fatTree('fat-tree-k16-permutation-pfc', 16, 'none'),
 ];
 
-interface PacketRun {
-  wallMs: number;
-  events: number;
-  forwarded: number;
-  maxRssMB: number;
-  flows: number;
-  completed: number;
-  belowIdeal: number;
-  bestCrossPodSlowdown: number | null;
-  simulatedNs: number;
-  /** The first collective's time and closed form, if the scenario runs one. */
-  collective: { timeNs: number | null; closedFormNs: number } | null;
-}
-
-function runPacket(scenario: Scenario): PacketRun {
-  let forwarded = 0;
-  const t = performance.now();
-  const result = runScenario(scenario, {
-    onPacketNetwork: (net) => {
-      forwarded = net.counters.switchPacketsForwarded;
-    },
-  });
-  const wallMs = performance.now() - t;
-  // Cross-pod flows are the longest paths (host, edge, aggregation, core, aggregation, edge, host).
-  const longest = Math.max(...result.flows.map((f) => f.path.length));
-  let best: number | null = null;
-  let belowIdeal = 0;
-  for (const f of result.flows) {
-    if (f.fctNs === null) continue;
-    // Rounded to 1 ps in the metrics; a completion below its ideal by more is a model error.
-    if (f.fctNs < f.idealNs - 1e-3) belowIdeal++;
-    if (f.path.length === longest && (best === null || f.slowdown! < best)) best = f.slowdown!;
-  }
-  return {
-    wallMs,
-    events: result.events,
-    forwarded,
-    maxRssMB: resourceUsage().maxRSS / 1024,
-    flows: result.summary.flows,
-    completed: result.summary.completed,
-    belowIdeal,
-    bestCrossPodSlowdown: best,
-    simulatedNs: result.simulatedNs,
-    collective: result.collectives[0] ?? null,
-  };
-}
-
 function runModel(scenario: Scenario, fidelity: 'flow' | 'analytic'): { wallMs: number; events: number; collectiveNs: number | null } {
   const t = performance.now();
   const result = runScenarioModel(scenario, fidelity);
   return { wallMs: performance.now() - t, events: result.events, collectiveNs: result.collectives[0]?.timeNs ?? null };
+}
+
+/**
+ * The packet-level run in a fresh Node process (`fabric-packet-child.ts`), so its peak RSS is its
+ * own: a process's maxRSS never goes down, and in one process every scenario would report the
+ * peak of those before it (and their garbage).
+ */
+function runPacketInChild(input: ScenarioInput): PacketRun {
+  const child = fileURLToPath(new URL('./fabric-packet-child.js', import.meta.url));
+  const out = spawnSync(process.execPath, [child, JSON.stringify(input)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(`packet run of ${JSON.stringify(input.name)} failed (exit ${String(out.status)}${out.error === undefined ? '' : `: ${out.error.message}`})`);
+  return JSON.parse(out.stdout) as PacketRun;
 }
 
 /**
@@ -186,7 +153,7 @@ function measureScenario(input: ScenarioInput, log: (line: string) => void): { f
   const scenario = parseScenario(input);
   const name = scenario.name;
   log(`  ${name}: packet level...`);
-  const p = runPacket(scenario);
+  const p = runPacketInChild(input);
   const flow = runModel(scenario, 'flow');
   const analytic = runModel(scenario, 'analytic');
   const ideal = p.bestCrossPodSlowdown === null ? '' : `, best longest-path flow ${p.bestCrossPodSlowdown.toFixed(4)}x ideal`;
@@ -202,7 +169,7 @@ function measureScenario(input: ScenarioInput, log: (line: string) => void): { f
     { name: `${name} switch hops forwarded`, value: p.forwarded, unit: 'packets' },
     { name: `${name} events per wall-second`, value: Math.round(p.events / wallS), unit: 'events/s' },
     { name: `${name} events`, value: p.events, unit: 'events' },
-    { name: `${name} process peak RSS by end of run`, value: Math.round(p.maxRssMB), unit: 'MB' },
+    { name: `${name} peak RSS of the packet run's own process`, value: Math.round(p.maxRssMB), unit: 'MB' },
     { name: `${name} simulated time`, value: Number((p.simulatedNs / 1000).toFixed(1)), unit: 'us' },
     { name: `${name} flows completed`, value: p.completed, unit: `of ${p.flows}` },
     { name: `${name} flows completing below their path's ideal`, value: p.belowIdeal, unit: 'flows (must be 0)' },

@@ -121,6 +121,8 @@ export class Framework implements FrameworkHandle {
    */
   readonly #specStatus: Status[];
   readonly #specStamp: Float64Array;
+  /** Per spec group: 1 when the current run of specOnly filters passes it (eager evaluation). */
+  readonly #groupPass = new Uint8Array(MAX_EAGER_SPEC_GROUPS);
   #cycleNo = 0;
 
   /** @throws RangeError for a bad weight, a duplicate plugin name, two queue-sort plugins, or a bad `feasibleNodesToFind`. */
@@ -379,35 +381,39 @@ export class Framework implements FrameworkHandle {
    * computed up front, and when every group passes (the usual case) the nodes are not visited.
    */
   #specRun(ctx: CycleContext, pod: PodSpec, from: number, end: number, nodes: Int32Array, count: number, cycle: number): number {
-    const filters = this.#filter;
     const { groupOf, count: groups, firstNode } = this.#specs;
     const base = from * groups;
     const stamp = this.#specStamp;
     const specStatus = this.#specStatus;
-    const run = (node: number): Status => {
-      let status = Status.SUCCESS;
-      for (let r = from; r < end && status.isSuccess; r++) status = filters[r]!.filter(ctx, pod, node);
-      return status;
-    };
+    const statuses = this.#statuses;
+    let kept = 0;
     if (groups <= MAX_EAGER_SPEC_GROUPS) {
+      const pass = this.#groupPass;
       let allPass = true;
       for (let g = 0; g < groups; g++) {
         if (stamp[base + g] !== cycle) {
           stamp[base + g] = cycle;
-          specStatus[base + g] = run(firstNode[g]!);
+          specStatus[base + g] = this.#runSpecFilters(ctx, pod, from, end, firstNode[g]!);
         }
-        if (!specStatus[base + g]!.isSuccess) allPass = false;
+        const ok = specStatus[base + g]!.isSuccess;
+        pass[g] = ok ? 1 : 0;
+        if (!ok) allPass = false;
       }
       if (allPass) return count;
+      for (let i = 0; i < count; i++) {
+        const node = nodes[i]!;
+        const g = groupOf[node]!;
+        if (pass[g] === 1) nodes[kept++] = node;
+        else statuses[node] = specStatus[base + g]!;
+      }
+      return kept;
     }
-    const statuses = this.#statuses;
-    let kept = 0;
     for (let i = 0; i < count; i++) {
       const node = nodes[i]!;
       const slot = base + groupOf[node]!;
       if (stamp[slot] !== cycle) {
         stamp[slot] = cycle;
-        specStatus[slot] = run(node);
+        specStatus[slot] = this.#runSpecFilters(ctx, pod, from, end, node);
       }
       const status = specStatus[slot]!;
       if (status.isSuccess) nodes[kept++] = node;
@@ -415,6 +421,14 @@ export class Framework implements FrameworkHandle {
     }
     return kept;
   }
+
+  /** The first failing status of the filters `[from, end)` on `node`, or success. */
+  #runSpecFilters(ctx: CycleContext, pod: PodSpec, from: number, end: number, node: number): Status {
+    let status = Status.SUCCESS;
+    for (let r = from; r < end && status.isSuccess; r++) status = this.#filter[r]!.filter(ctx, pod, node);
+    return status;
+  }
+
 
   /**
    * Like `#findFeasible` over one representative node per class (statuses land in

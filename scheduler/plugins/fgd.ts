@@ -1,3 +1,4 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
 import { bestFitGpus } from '../cluster/gpu-pick.js';
 import { nodeFragmentation } from '../fgd/fragmentation.js';
 import { MutableNodeView } from '../fgd/node-view.js';
@@ -43,7 +44,17 @@ export class FragmentationGradient implements ScorePlugin, GpuSelectPlugin {
   }
 
   score(ctx: CycleContext, pod: PodSpec, node: number): number {
-    const cluster = ctx.cluster;
+    this.#prepare(ctx.cluster, pod);
+    return this.#scoreOne(ctx, pod, node);
+  }
+
+  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
+    this.#prepare(ctx.cluster, pod);
+    for (let k = 0; k < count; k++) out[k] = this.#scoreOne(ctx, pod, nodes[k]!);
+  }
+
+  /** Sizes the caches for the cluster and finds the pod's class id. */
+  #prepare(cluster: ClusterState, pod: PodSpec): void {
     const n = cluster.nodeCount;
     if (this.#current.length !== n) {
       this.#currentVersion = new Float64Array(n).fill(-1);
@@ -56,6 +67,11 @@ export class FragmentationGradient implements ScorePlugin, GpuSelectPlugin {
       this.#keyPod = pod;
       this.#classId = this.#classIdOf(pod, n);
     }
+  }
+
+  /** F_n - F_n' from the caches, recomputing what changed since (after `#prepare`). */
+  #scoreOne(ctx: CycleContext, pod: PodSpec, node: number): number {
+    const cluster = ctx.cluster;
     const version = cluster.version(node);
     if (this.#currentVersion[node] !== version) {
       this.#currentVersion[node] = version;
@@ -68,10 +84,6 @@ export class FragmentationGradient implements ScorePlugin, GpuSelectPlugin {
       after[node] = this.#fragmentationAfter(ctx, pod, node);
     }
     return this.#current[node]! - after[node]!;
-  }
-
-  scoreNodes(ctx: CycleContext, pod: PodSpec, nodes: Int32Array, count: number, out: Float64Array): void {
-    for (let k = 0; k < count; k++) out[k] = this.score(ctx, pod, nodes[k]!);
   }
 
   normalizeScore(_ctx: CycleContext, _pod: PodSpec, scores: Float64Array, count: number): void {

@@ -24,11 +24,21 @@ describe('weft finetune', () => {
       ['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '64..8', '--deadline', '1h'],
       ['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '8', '--deadline', '12'],
       ['finetune', 'llama-3-8b', '--method', 'qlora', '--tokens', '1B', '--gpus', '8', '--deadline', '1h'],
+      ['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '8', '--deadline', '1h', '--fidelity', 'exact'],
     ]) {
       const { code, err } = await cli(args);
       expect(code).toBe(2);
       expect(err.trim().split('\n')).toHaveLength(1);
     }
+  });
+
+  it('--fidelity times the data-parallel collectives through the fabric on the placed GPUs', { timeout: 60_000 }, async () => {
+    const { code, out } = await cli(['finetune', 'llama-3-8b', '--tokens', '1B', '--gpus', '16', '--deadline', '6h', '--fidelity', 'flow', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { fabric: { fidelity: string; collectives: { ranks: number; simulatedNs: number }[]; meetsDeadline: boolean } };
+    expect(result.fabric.fidelity).toBe('flow');
+    expect(result.fabric.collectives.every((c) => c.ranks === 16 && c.simulatedNs > 0)).toBe(true);
+    expect(result.fabric.meetsDeadline).toBe(true);
   });
 
   it('reads token counts and GPU ranges', () => {

@@ -1,14 +1,15 @@
 import { badInput } from '../../core/errors.js';
 import { DEFAULT_CLUSTER, loadClusterSpecFile, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
-import { getGpu } from '../../gpu-model/index.js';
+import { catalogGpuFor, getGpu } from '../../gpu-model/index.js';
 import { nodesFromClusterSpec } from '../../scheduler/cluster/from-cluster-spec.js';
 import { parseDurationNs } from '../../scheduler/planner/index.js';
-import { planFineTune, type FineTuneCandidate } from '../../scheduler/planner/finetune-plan.js';
+import { planFineTune, type FineTuneCandidate, type FineTunePlanInput } from '../../scheduler/planner/finetune-plan.js';
+import { checkStepOnFabric, type FabricStepCheck } from '../../scheduler/planner/finetune-fabric.js';
 import { placeGang } from '../../scheduler/planner/place.js';
 import type { Command } from '../command.js';
-import { parseIntegerOption } from '../options.js';
+import { parseIntegerOption, parseSeed } from '../options.js';
+import { ProgressReporter } from '../progress.js';
 import { formatTable } from '../table.js';
-import { catalogGpuFor } from './deploy.js';
 
 const SUFFIX: Record<string, number> = { '': 1, k: 1e3, K: 1e3, m: 1e6, M: 1e6, b: 1e9, B: 1e9, t: 1e12, T: 1e12 };
 
@@ -62,6 +63,7 @@ export const finetuneCommand: Command = {
   examples: [
     { command: 'weft finetune llama-3-70b --method lora --tokens 2B --gpus 8..64 --deadline 12h', comment: 'LoRA on the default cluster' },
     { command: 'weft finetune llama-3-8b --method full --tokens 500M --gpus 8..32 --deadline 4h --oversubscription 2 --json', comment: 'full fine-tuning on a 2:1 fabric, as JSON' },
+    { command: 'weft finetune llama-3-8b --method lora --tokens 1B --gpus 16..32 --deadline 6h --fidelity packet', comment: 'check the step on the fabric, packet by packet' },
   ],
   options: {
     method: { type: 'string', placeholder: '<lora|full>', description: 'LoRA adapters or full fine-tuning', defaultText: 'lora' },
@@ -73,6 +75,7 @@ export const finetuneCommand: Command = {
     'seq-len': { type: 'string', placeholder: '<tokens>', description: 'sequence length', defaultText: '4096' },
     'global-batch': { type: 'string', placeholder: '<seqs>', description: 'sequences per optimizer step', defaultText: '256' },
     oversubscription: { type: 'string', placeholder: '<x>', description: 'leaf downlink:uplink ratio the data-parallel rings cross', defaultText: '1' },
+    fidelity: { type: 'string', placeholder: '<packet|flow|analytic>', description: 'also time the data-parallel collectives through the cluster fabric on the placed GPUs' },
   },
   run({ options, positionals, io, json }) {
     const [modelName, ...extra] = positionals;
@@ -95,7 +98,11 @@ export const finetuneCommand: Command = {
     if (group === undefined) throw badInput('GPU type not in the cluster', { field: '--gpu', value: clusterType, expected: `one of: ${cluster.servers.map((s) => s.gpuType).join(', ')}` });
     const oversubscription = options.oversubscription === undefined ? 1 : Number(options.oversubscription);
     if (!(oversubscription >= 1)) throw badInput('bad oversubscription', { field: '--oversubscription', value: String(options.oversubscription), expected: 'a ratio >= 1' });
-    const plan = planFineTune({
+    const fidelity = options.fidelity;
+    if (fidelity !== undefined && fidelity !== 'packet' && fidelity !== 'flow' && fidelity !== 'analytic') {
+      throw badInput('unknown fidelity', { field: '--fidelity', value: String(fidelity), expected: 'packet, flow or analytic' });
+    }
+    const planInput: FineTunePlanInput = {
       model: modelName,
       method,
       tokens,
@@ -107,7 +114,8 @@ export const finetuneCommand: Command = {
       seqLen: options['seq-len'] === undefined ? undefined : parseIntegerOption('--seq-len', options['seq-len'], { min: 1, max: 1_048_576 }),
       globalBatchSeqs: options['global-batch'] === undefined ? undefined : parseIntegerOption('--global-batch', options['global-batch'], { min: 1, max: 1_000_000 }),
       oversubscription,
-    });
+    };
+    const plan = planFineTune(planInput);
     let placement: ReturnType<typeof placeGang> | undefined;
     let reason: string;
     const c = plan.chosen;
@@ -120,14 +128,32 @@ export const finetuneCommand: Command = {
       reason = placement.unplaced.length === 0 ? `cheapest layout meeting the deadline (${hours(c.completionNs)} of ${hours(deadlineNs)})` : `does not fit the cluster: ${placement.unplaced[0]!.reason}`;
     }
     const placed = placement !== undefined && placement.unplaced.length === 0;
+    let fabric: FabricStepCheck | undefined;
+    if (fidelity !== undefined && placed && c !== undefined) {
+      const progress = new ProgressReporter(io.stderr, `data-parallel collectives at ${fidelity} level`, { unit: 'events' });
+      const gpuIds = placement!.placed.flatMap((p) => p.gpus.map((g) => `${p.node}/gpu${g}`));
+      fabric = checkStepOnFabric(cluster, planInput, c, gpuIds, fidelity, { seed: parseSeed(options.seed), onProgress: (_ns, events) => { progress.update(events); } });
+      progress.done();
+      if (!fabric.meetsDeadline) reason = `the fabric check at ${fidelity} level misses the deadline: ${hours(fabric.simulatedCompletionNs)} of ${hours(deadlineNs)}`;
+    }
     if (json) {
-      io.stdout.write(`${JSON.stringify({ model: modelName, method, tokens, deadlineNs, gpu: gpuKey, evaluated: plan.evaluated, rejectedForMemory: plan.rejectedForMemory, candidates: plan.candidates, chosen: c ?? null, placement: placement ?? null, reason }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ model: modelName, method, tokens, deadlineNs, gpu: gpuKey, evaluated: plan.evaluated, rejectedForMemory: plan.rejectedForMemory, candidates: plan.candidates, chosen: c ?? null, placement: placement ?? null, fabric: fabric ?? null, reason }, null, 2)}\n`);
     } else {
       io.stdout.write(`${modelName} ${method}: ${tokens.toLocaleString('en-US')} tokens by ${hours(deadlineNs)} on ${gpuKey}; ${plan.evaluated} layouts timed, ${plan.rejectedForMemory} over memory\n\n`);
       io.stdout.write(formatTable(['GPUs', 'parallelism', 'memory plan', 'GiB/GPU', 'step s', 'comm', 'MFU', 'completion', '$', 'deadline'], plan.candidates.map(row)));
       if (placed) io.stdout.write(`\n${formatTable(['worker', 'node', 'leaf', 'GPUs'], placement!.placed.map((p) => [p.replica, p.node, String(p.leaf), p.gpus.join(',')]))}`);
+      if (fabric !== undefined) {
+        io.stdout.write(`\ndata-parallel collectives on the placed GPUs, ${fabric.fidelity} level (all groups at once):\n\n`);
+        io.stdout.write(
+          formatTable(
+            ['collective', 'MB', 'per step', 'groups x ranks', 'model ms', `${fabric.fidelity} ms`],
+            fabric.collectives.map((x) => [x.why, (x.bytes / 1e6).toFixed(1), String(x.count), `${x.groups} x ${x.ranks}`, (x.modelNs / 1e6).toFixed(2), (x.simulatedNs / 1e6).toFixed(2)]),
+          ),
+        );
+        io.stdout.write(`step ${(fabric.modelStepNs / 1e9).toFixed(3)} s by the model, ${(fabric.simulatedStepNs / 1e9).toFixed(3)} s with the fabric; completion ${hours(fabric.simulatedCompletionNs)}\n`);
+      }
       io.stdout.write(`\n${c === undefined || !placed ? 'no plan' : `run on ${c.gpus} GPUs (dp${c.dp} tp${c.tp} pp${c.pp}, ZeRO-${c.zeroStage})`}: ${reason}\n`);
     }
-    return c !== undefined && placed ? 0 : 3;
+    return c !== undefined && placed && (fabric === undefined || fabric.meetsDeadline) ? 0 : 3;
   },
 };

@@ -98,6 +98,43 @@ function stepTime(job: FineTuneJob, gpu: GpuSpec, efficiency: EfficiencyFactors,
 }
 
 /**
+ * The collective cost a data-parallel group sees. Ranks are laid out tensor-parallel fastest,
+ * then pipeline, then data parallel (Megatron's order), so tensor and pipeline groups sit inside
+ * one server and a data-parallel group has perServer / (tp x pp) members per server: its
+ * collectives use NVLink inside a server and the NICs (and, past a leaf, the oversubscribed
+ * uplinks) across servers.
+ */
+export function dataParallelCollectiveCost(input: FineTunePlanInput, tp: number, pp: number): CollectiveCost {
+  const gpu = getGpu(input.gpu, { field: '--gpu' });
+  const perServer = input.gpusPerServer ?? Math.max(1, gpu.nvlinkDomainSize);
+  const membersPerServer = Math.max(1, Math.floor(perServer / (tp * pp)));
+  return fabricCollectives({
+    gpu,
+    gpusPerServer: membersPerServer,
+    nicGbps: input.nicGbps ?? 400,
+    gpusPerLeaf: Math.max(1, Math.floor(((input.gpusPerLeaf ?? 32) / perServer) * membersPerServer)),
+    oversubscription: input.oversubscription ?? 1,
+  });
+}
+
+/** The job a candidate layout runs (the same the planner timed). */
+export function fineTuneJobOf(input: FineTunePlanInput, c: FineTuneCandidate): FineTuneJob {
+  return makeFineTuneJob({
+    model: getModel(input.model, 'model'),
+    method: input.method,
+    seqLen: input.seqLen ?? 4096,
+    globalBatchSeqs: input.globalBatchSeqs ?? 256,
+    microBatchSeqs: c.microBatchSeqs,
+    dp: c.dp,
+    tp: c.tp,
+    pp: c.pp,
+    zeroStage: c.zeroStage,
+    recompute: c.recompute,
+    baseWeightPrecision: input.baseWeightPrecision,
+  });
+}
+
+/**
  * Plans a fine-tuning job: over GPU counts in [minGpus, maxGpus] (whole servers, or powers of
  * two below one server) and every data/tensor/pipeline split, ZeRO stage, recomputation and
  * micro-batch size, keeps the layouts that fit memory, times each step with gpu-model's cost
@@ -126,23 +163,7 @@ export function planFineTune(input: FineTunePlanInput): FineTunePlan {
     throw badInput('no GPU count in range', { field: '--gpus', value: `${input.minGpus}..${input.maxGpus}`, expected: `a range holding a power of two below ${perServer} or a multiple of ${perServer}` });
   }
   const nvlink = nvlinkAlphaBetaCollectives(gpu);
-  const gpusPerLeaf = input.gpusPerLeaf ?? 32;
-  /**
-   * Ranks are laid out tensor-parallel fastest, then pipeline, then data parallel (Megatron's
-   * order), so tensor and pipeline groups sit inside one server and a data-parallel group has
-   * perServer / (tp x pp) members per server: its collectives use NVLink inside a server and
-   * the NICs (and, past a leaf, the oversubscribed uplinks) across servers.
-   */
-  const dpCollectives = (tp: number, pp: number): CollectiveCost => {
-    const membersPerServer = Math.max(1, Math.floor(perServer / (tp * pp)));
-    return fabricCollectives({
-      gpu,
-      gpusPerServer: membersPerServer,
-      nicGbps: input.nicGbps ?? 400,
-      gpusPerLeaf: Math.max(1, Math.floor((gpusPerLeaf / perServer) * membersPerServer)),
-      oversubscription: input.oversubscription ?? 1,
-    });
-  };
+  const dpCollectives = (tp: number, pp: number): CollectiveCost => dataParallelCollectiveCost(input, tp, pp);
   const efficiency = efficiencyFor(gpu.name);
   const usable = gpu.hbmBytes * (input.memoryUtilization ?? 0.9);
   const steps = Math.ceil(input.tokens / (globalBatch * seqLen));

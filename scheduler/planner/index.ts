@@ -9,3 +9,4 @@ export { DEFAULT_ENGINE_LIMITS, ReplicaModel, type ReplicaEngineLimits, type Rep
 export { formatSlo, parseDurationNs, parseSlo, type SloTargets } from './slo.js';
 export { planAndVerify, resampledStream, verifyCandidate, type Verification, type VerifiedPlan, type VerifyOptions } from './verify.js';
 export { DEPLOY_PROFILE, GANG_PROFILE, placeGang, placeGangOn, placeReplicas, placeReplicasOn, type GangDemand, type PlacementOutcome, type ReplicaDemand, type ReplicaPlacement } from './place.js';
+export { checkStepOnFabric, type FabricStepCheck, type SimulatedDataParallelCollective } from './finetune-fabric.js';

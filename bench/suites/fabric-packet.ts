@@ -4,6 +4,8 @@ import { runScenario, type Scenario } from '../../fabric-sim/scenario.js';
 /** What the fabric benchmark measures of one packet-level run. */
 export interface PacketRun {
   wallMs: number;
+  /** CPU time of the run (user + system), less sensitive than wall to other load on a shared machine. */
+  cpuMs: number;
   events: number;
   /** Every switch hop of every data or control packet (`counters.switchPacketsForwarded`). */
   forwarded: number;
@@ -21,6 +23,7 @@ export interface PacketRun {
 /** Runs a scenario at packet level and checks every flow against its path's ideal. */
 export function runPacket(scenario: Scenario): PacketRun {
   let forwarded = 0;
+  const cpu = process.cpuUsage();
   const t = performance.now();
   const result = runScenario(scenario, {
     onPacketNetwork: (net) => {
@@ -28,6 +31,7 @@ export function runPacket(scenario: Scenario): PacketRun {
     },
   });
   const wallMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   // Cross-pod flows are the longest paths (host, edge, aggregation, core, aggregation, edge, host).
   // A loop, not Math.max(...): a 1,024-GPU collective has 274,432 flows.
   let longest = 0;
@@ -42,6 +46,7 @@ export function runPacket(scenario: Scenario): PacketRun {
   }
   return {
     wallMs,
+    cpuMs: (used.user + used.system) / 1000,
     events: result.events,
     forwarded,
     maxRssMB: resourceUsage().maxRSS / 1024,

@@ -158,7 +158,7 @@ function measureScenario(input: ScenarioInput, log: (line: string) => void): { f
   const analytic = runModel(scenario, 'analytic');
   const ideal = p.bestCrossPodSlowdown === null ? '' : `, best longest-path flow ${p.bestCrossPodSlowdown.toFixed(4)}x ideal`;
   log(
-    `  ${name}: ${(p.wallMs / 1000).toFixed(2)} s wall, ${p.events} events (${(p.events / p.wallMs / 1000).toFixed(2)} M/s), ${p.forwarded} switch hops, ` +
+    `  ${name}: ${(p.wallMs / 1000).toFixed(2)} s wall (${(p.cpuMs / 1000).toFixed(2)} s CPU), ${p.events} events (${(p.events / p.wallMs / 1000).toFixed(2)} M/s wall), ${p.forwarded} switch hops, ` +
       `${p.completed}/${p.flows} flows done, ${p.belowIdeal} below their ideal${ideal}, maxRSS ${p.maxRssMB.toFixed(0)} MB; ` +
       `flow ${flow.wallMs.toFixed(0)} ms, analytic ${analytic.wallMs.toFixed(1)} ms`,
   );
@@ -168,6 +168,8 @@ function measureScenario(input: ScenarioInput, log: (line: string) => void): { f
     { name: `${name} packets forwarded per wall-second`, value: Math.round(p.forwarded / wallS), unit: 'pkt/s' },
     { name: `${name} switch hops forwarded`, value: p.forwarded, unit: 'packets' },
     { name: `${name} events per wall-second`, value: Math.round(p.events / wallS), unit: 'events/s' },
+    { name: `${name} packet run CPU time (user + system)`, value: Number((p.cpuMs / 1000).toFixed(3)), unit: 's' },
+    { name: `${name} events per CPU-second`, value: Math.round(p.events / (p.cpuMs / 1000)), unit: 'events/s' },
     { name: `${name} events`, value: p.events, unit: 'events' },
     { name: `${name} peak RSS of the packet run's own process`, value: Math.round(p.maxRssMB), unit: 'MB' },
     { name: `${name} simulated time`, value: Number((p.simulatedNs / 1000).toFixed(1)), unit: 'us' },

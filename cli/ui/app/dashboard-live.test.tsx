@@ -109,3 +109,24 @@ describe('Dashboard over a live serving simulation', () => {
     expect(frame()).toMatch(new RegExp(`chat\\s+deployment\\s+1\\s+1\\s+${p99}\\s`));
   });
 });
+
+describe('Dashboard in a narrow terminal', () => {
+  it('cuts lines at 80 columns instead of wrapping them, in every view', async () => {
+    const source = new FabricScenarioSource(loadScenarioFile(new URL('../../../fabric-sim/examples/incast.yaml', import.meta.url).pathname));
+    const instance = render(<Dashboard source={source} fps={50} initialSpeed={0.000_1} />);
+    instances.push(instance);
+    Object.defineProperty(instance.stdout, 'columns', { value: 80 });
+    instance.stdout.emit('resize');
+    for (let i = 0; i < 200 && source.snapshot().fabricTotals!.pfcPauses === 0; i++) await wait(25);
+    instance.stdin.write(' ');
+    await wait(100);
+    for (const view of ['', ':jobs\r', ':links\r', ':fabric\r', ':events\r', ':nodes\r']) {
+      if (view !== '') instance.stdin.write(view);
+      await wait(150);
+      const frame = instance.lastFrame() ?? '';
+      for (const line of frame.split('\n')) expect(line.length, `${view}: ${line}`).toBeLessThanOrEqual(80);
+      // Every row of a list starts in the first column: nothing wrapped onto a continuation line.
+      expect(frame).not.toMatch(/\n {4}\d+% Running/);
+    }
+  });
+});

@@ -33,11 +33,11 @@ export function TableView<Row>(props: TableProps<Row>) {
     column.align === 'right' ? fit(text, column.width).trimEnd().padStart(column.width) : fit(text, column.width);
   return (
     <Box flexDirection="column">
-      <Text bold color={theme.title}>
+      <Text bold color={theme.title} wrap="truncate-end">
         {props.title}({rows.length}
         {rows.length === props.rows.length ? '' : `/${props.rows.length}`}){props.filter === '' ? '' : ` /${props.filter}`}
       </Text>
-      <Text bold>
+      <Text bold wrap="truncate-end">
         {props.columns
           .map((c) => cell(c.key === props.sortKey ? `${c.title}${props.sortDescending ? '↓' : '↑'}` : c.title, c))
           .join(' ')}
@@ -45,7 +45,7 @@ export function TableView<Row>(props: TableProps<Row>) {
       {shown.map((row, i) => {
         const isSelected = start + i === selected;
         return (
-          <Text key={props.rowKey(row)} inverse={isSelected} color={isSelected ? theme.selection : props.rowColor?.(row)}>
+          <Text key={props.rowKey(row)} inverse={isSelected} color={isSelected ? theme.selection : props.rowColor?.(row)} wrap="truncate-end">
             {props.columns.map((c) => cell(c.text(row), c)).join(' ')}
           </Text>
         );

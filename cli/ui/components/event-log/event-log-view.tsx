@@ -29,7 +29,7 @@ export function EventLogView({ events, height, filter }: { events: readonly Even
         events({matching.length})
       </Text>
       {shown.map((e, i) => (
-        <Text key={`${e.timeNs}-${i}`}>
+        <Text key={`${e.timeNs}-${i}`} wrap="truncate-end">
           <Text color={theme.muted}>{formatSimTime(e.timeNs).padStart(12)}</Text> <Text color={KIND_COLOR[e.kind]}>{e.kind.padEnd(10)}</Text> {e.message}
         </Text>
       ))}

@@ -34,7 +34,7 @@ export function FabricSummaryView({ links, width, count, windowNs, totals }: Fab
         </Text>
       </Text>
       {top.map((l) => (
-        <Text key={l.name}>
+        <Text key={l.name} wrap="truncate-end">
           {fit(l.name, nameWidth)} <Text color={loadColor(l.utilization)}>{bar(l.utilization, barWidth)}</Text> {percent(l.utilization).padStart(4)}
         </Text>
       ))}

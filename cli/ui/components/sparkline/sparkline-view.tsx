@@ -25,7 +25,7 @@ export function SparklinesView({ series, width }: { series: readonly SeriesView[
         const latest = s.values.at(-1);
         const over = latest !== undefined && s.target !== undefined && latest > s.target;
         return (
-          <Text key={s.name}>
+          <Text key={s.name} wrap="truncate-end">
             {s.name.padEnd(nameWidth)} <Text color={over ? theme.bad : theme.good}>{sparkline(s.values, plotWidth, true, plotTop(s, s.values.slice(-plotWidth)))}</Text>{' '}
             {latest === undefined ? '-' : `${latest.toFixed(1)}${s.unit}`}
             {s.target === undefined ? '' : <Text color={theme.muted}> / {s.target}{s.unit}</Text>}

@@ -54,7 +54,7 @@ describe('deploy/ manifests', () => {
     // Sized by the planner: no spec.replicas, and no operator runs here to fill in the status.
     expect(lines[1]).toMatch(/^llama-3-8b-chat\s+llama-3-8b\s+\d+s$/);
     const ftj = await kubectl(env, ['get', 'ftj']);
-    expect(ftj.stdout.split('\n')[0]).toMatch(/^NAME\s+BASE\s+METHOD\s+GPUS\s+DEADLINE\s+SCHEDULED\s+AGE$/);
+    expect(ftj.stdout.split('\n')[0]).toMatch(/^NAME\s+BASE\s+METHOD\s+GPUS\s+WORKERS\s+DEADLINE\s+SCHEDULED\s+AGE$/);
     expect(ftj.stdout).toMatch(/llama-3-8b-support-lora\s+llama-3-8b\s+lora\s+2026-12-31T00:00:00Z/);
   });
 

@@ -84,6 +84,8 @@ describe('two operators on one Lease', () => {
       operators.push(o);
       return o;
     };
+    // The FineTuneJob's workers run on the GPUs the deployments leave idle; these are the replicas.
+    const replicaPods = () => storedPods(a).filter((p) => p.metadata.labels?.['weft.dev/model-deployment'] !== undefined);
     const one = make('one');
     await one.start();
     await waitUntil('one to lead', () => one.isLeader, 5000);
@@ -100,7 +102,7 @@ describe('two operators on one Lease', () => {
     const first = a.store.get(rt, 'default', 'first');
     a.store.update(rt, 'default', 'first', { ...first, spec: { ...(first.spec as object), replicas: 2 } });
     a.store.delete(rt, 'default', 'doomed');
-    await waitUntil('doomed gone and first scaled to 2', () => storedPods(a).length === 2, 10_000);
+    await waitUntil('doomed gone and first scaled to 2', () => replicaPods().length === 2, 10_000);
 
     // The leader dies without releasing the Lease (as a crashed process would).
     const diedAt = Date.now();
@@ -122,7 +124,7 @@ describe('two operators on one Lease', () => {
     await two.idle();
     expect((a.store.get(LEASES, 'weft-system', 'weft-operator').spec as { holderIdentity: string }).holderIdentity).toBe('two');
     expect(invariantViolations(a, { settled: true })).toEqual([]);
-    expect(storedPods(a).map((p) => p.metadata.name).sort()).toEqual(['first-0', 'first-1', 'second-0', 'second-1']);
+    expect(replicaPods().map((p) => p.metadata.name).sort()).toEqual(['first-0', 'first-1', 'second-0', 'second-1']);
 
     // Least privilege: every request made is granted, every grant was used.
     const granted = grants();

@@ -1,12 +1,14 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ProfileConfig } from '../scheduler/index.js';
 import { EventRecorder } from './events.js';
-import { reconcileFineTuneJob } from './fine-tune-job.js';
+import { JOB_LABEL } from './fine-tune/pods.js';
+import { FineTuneJobReconciler } from './fine-tune/reconciler.js';
 import { Informer } from './informer.js';
 import { describeApiError } from './kube/api-error.js';
 import { KubeClient } from './kube/client.js';
 import { FINE_TUNE_JOBS, keyOf, MODEL_DEPLOYMENTS, WEFT_GROUP, WEFT_VERSION, type FineTuneJob, type ModelDeployment, type NodeObject, type PodObject } from './kube/objects.js';
 import { LeaderElection } from './leader-election.js';
+import { LendingController } from './lending.js';
 import { OperatorMetrics } from './metrics.js';
 import { DEPLOYMENT_LABEL } from './model-deployment/pods.js';
 import { ModelDeploymentReconciler } from './model-deployment/reconciler.js';
@@ -40,7 +42,14 @@ export interface OperatorOptions {
   liveIntervalMs?: number;
   /** Timeout of one replica's /metrics scrape. Default 1 s. */
   scrapeTimeoutMs?: number;
+  /** GPUs never lent to fine-tuning jobs (kept for inference bursts). Default 0. */
+  lendingReserveGpus?: number;
+  /** Termination grace of a reclaimed fine-tuning worker (checkpoint, then exit). Default 30 s. */
+  reclaimGraceSec?: number;
 }
+
+/** The work-queue key of the lending controller's round (one for the whole cluster). */
+const LENDING_KEY = 'lending:';
 
 const FTJ_PREFIX = 'ftj:';
 
@@ -66,7 +75,12 @@ export class Operator {
   readonly #nodes: Informer<NodeObject>;
   readonly #pods: Informer<PodObject>;
   readonly #reconciler: ModelDeploymentReconciler;
+  readonly #jobReconciler: FineTuneJobReconciler;
+  readonly #lending: LendingController;
+  readonly #liveIntervalMs: number;
   readonly #election: LeaderElection | undefined;
+  readonly #topologyKeys: TopologyKeys;
+  readonly #events: EventRecorder;
   #queue: WorkQueue | undefined;
   #state: 'new' | 'starting' | 'running' | 'stopping' | 'stopped' = 'new';
   #reconciles = 0;
@@ -92,16 +106,33 @@ export class Operator {
     this.#nodes = new Informer({ kubeConfig, path: '/api/v1/nodes', list: () => this.#client.listNodes(), onError: onError('Node') });
     this.#pods = new Informer({ kubeConfig, path: '/api/v1/pods', list: () => this.#client.listPods(), onError: onError('Pod') });
     const topologyKeys = { ...DEFAULT_TOPOLOGY_KEYS, ...options.topologyKeys };
+    this.#topologyKeys = topologyKeys;
+    this.#events = new EventRecorder(this.#client, this.#log);
     this.#reconciler = new ModelDeploymentReconciler({
       client: this.#client,
       caches: { deployment: (key) => this.#deployments.get(key), nodes: () => this.#nodes.list(), pods: () => this.#pods.list() },
-      events: new EventRecorder(this.#client, this.#log),
+      events: this.#events,
       topologyKeys,
       ...(options.profile === undefined ? {} : { profile: options.profile }),
       log: this.#log,
       metrics: this.metrics,
       ...(options.liveIntervalMs === undefined ? {} : { liveIntervalMs: options.liveIntervalMs }),
       ...(options.scrapeTimeoutMs === undefined ? {} : { scrapeTimeoutMs: options.scrapeTimeoutMs }),
+    });
+    this.#liveIntervalMs = options.liveIntervalMs ?? 15_000;
+    this.#lending = new LendingController({
+      ...(options.lendingReserveGpus === undefined ? {} : { reserveGpus: options.lendingReserveGpus }),
+      ...(options.reclaimGraceSec === undefined ? {} : { reclaimGraceSec: options.reclaimGraceSec }),
+    });
+    this.#jobReconciler = new FineTuneJobReconciler({
+      client: this.#client,
+      caches: { job: (key) => this.#jobs.get(key), nodes: () => this.#nodes.list(), pods: () => this.#pods.list() },
+      events: this.#events,
+      topologyKeys,
+      deployments: this.#reconciler,
+      lending: this.#lending,
+      metrics: this.metrics,
+      log: this.#log,
     });
     this.metrics.sources = { queueDepth: () => this.#queue?.depth ?? 0, leader: () => this.isLeader };
     this.#wireInformers();
@@ -194,6 +225,7 @@ export class Operator {
     });
     for (const md of this.#deployments.list()) this.#queue.add(keyOf(md.metadata));
     for (const job of this.#jobs.list()) this.#queue.add(FTJ_PREFIX + keyOf(job.metadata));
+    this.#queue.add(LENDING_KEY);
   }
 
   async #standBy(): Promise<void> {
@@ -204,28 +236,74 @@ export class Operator {
 
   async #reconcile(key: string): Promise<void> {
     this.#reconciles++;
+    if (key === LENDING_KEY) {
+      await this.metrics.timeReconcile('Lending', () => this.#lendingRound());
+      this.#queue?.addAfter(LENDING_KEY, this.#liveIntervalMs);
+      return;
+    }
     if (key.startsWith(FTJ_PREFIX)) {
-      const job = this.#jobs.get(key.slice(FTJ_PREFIX.length));
-      if (job !== undefined) await this.metrics.timeReconcile('FineTuneJob', () => reconcileFineTuneJob(this.#client, job));
+      const result = await this.metrics.timeReconcile('FineTuneJob', () => this.#jobReconciler.reconcile(key.slice(FTJ_PREFIX.length)));
+      if (result.requeueAfterMs !== undefined) this.#queue?.addAfter(key, result.requeueAfterMs);
       return;
     }
     const result = await this.metrics.timeReconcile('ModelDeployment', () => this.#reconciler.reconcile(key));
     if (result.requeueAfterMs !== undefined) this.#queue?.addAfter(key, result.requeueAfterMs);
   }
 
+  /** One round of lending decisions; each changed job is reconciled, each decision an Event. */
+  async #lendingRound(): Promise<void> {
+    const decisions = this.#lending.tick({
+      nowMs: Date.now(),
+      nodes: this.#nodes.list(),
+      pods: this.#pods.list(),
+      deployments: this.#deployments.list(),
+      jobs: this.#jobs.list(),
+      planned: (job) => this.#jobReconciler.planned(job),
+      keys: this.#topologyKeys,
+    });
+    for (const d of decisions) {
+      const job = this.#jobs.get(d.jobKey);
+      this.metrics.decisions.inc({ decision: d.action.kind });
+      this.#queue?.add(FTJ_PREFIX + d.jobKey);
+      if (job === undefined) continue;
+      const a = d.action;
+      const message =
+        a.kind === 'lend'
+          ? `lent ${a.gpus} idle GPU(s): workers ${d.from} -> ${d.to}`
+          : `inference needs ${a.gpus} GPU(s) back: workers ${d.from} -> ${d.to}${a.suspended ? ' (suspended)' : ''}; ` +
+            `each gets ${this.#lending.reclaimGraceSec}s to checkpoint; ~${(a.lostGpuNs / 3600e9).toFixed(2)} GPU-hours since the last checkpoint are lost`;
+      await this.#events.record({ involved: job, type: a.kind === 'lend' ? 'Normal' : 'Warning', reason: a.kind === 'lend' ? 'Lent' : 'Reclaimed', message });
+    }
+  }
+
   #wireInformers(): void {
-    this.#deployments.on((_event, md) => this.#queue?.add(keyOf(md.metadata)));
-    this.#jobs.on((_event, job) => this.#queue?.add(FTJ_PREFIX + keyOf(job.metadata)));
+    // Deployments' targets and jobs' plans change what can be lent: a lending round follows.
+    this.#deployments.on((_event, md) => {
+      this.#queue?.add(keyOf(md.metadata));
+      this.#queue?.add(LENDING_KEY);
+    });
+    this.#jobs.on((_event, job) => {
+      this.#queue?.add(FTJ_PREFIX + keyOf(job.metadata));
+      this.#queue?.add(LENDING_KEY);
+    });
     // Capacity changed: every deployment may now fit (or no longer does).
     this.#nodes.on(() => {
       for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
+      for (const job of this.#jobs.list()) this.#queue?.add(FTJ_PREFIX + keyOf(job.metadata));
+      this.#queue?.add(LENDING_KEY);
     });
     this.#pods.on((event, pod) => {
       const owner = pod.metadata.labels?.[DEPLOYMENT_LABEL];
       if (event === 'delete') this.#reconciler.forgetPod(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+      const job = pod.metadata.labels?.[JOB_LABEL];
       if (owner !== undefined) this.#queue?.add(`${pod.metadata.namespace ?? ''}/${owner}`);
-      // Another workload's pod went away: its resources may let a waiting deployment fit.
-      else if (event === 'delete' && (pod.spec?.nodeName ?? '') !== '') for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
+      if (job !== undefined) this.#queue?.add(`${FTJ_PREFIX}${pod.metadata.namespace ?? ''}/${job}`);
+      // A pod went away: its GPUs may let a waiting deployment (or job) fit.
+      if (event === 'delete' && (pod.spec?.nodeName ?? '') !== '') {
+        for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
+        for (const j of this.#jobs.list()) this.#queue?.add(FTJ_PREFIX + keyOf(j.metadata));
+        this.#queue?.add(LENDING_KEY);
+      }
     });
   }
 }

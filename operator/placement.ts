@@ -2,6 +2,7 @@ import {
   buildFramework,
   ClusterState,
   DEPLOY_PROFILE,
+  GANG_PROFILE,
   GangDirectory,
   podSpec,
   type Framework,
@@ -44,10 +45,45 @@ export type PlacementResult = { kind: 'placed'; node: string } | { kind: 'unsche
 export class Placer {
   readonly #cluster: ClusterState;
   readonly #framework: Framework;
+  readonly #gangs = new GangDirectory();
+  /** The gang profile's framework over the same cluster state, built on first use. */
+  #gangFramework: Framework | undefined;
 
   constructor(nodes: readonly NodeSpec[], profile: ProfileConfig = DEFAULT_OPERATOR_PROFILE) {
     this.#cluster = new ClusterState(nodes);
-    this.#framework = buildFramework(profile, { cluster: this.#cluster, gangs: new GangDirectory(), seed: 1 });
+    this.#framework = buildFramework(profile, { cluster: this.#cluster, gangs: this.#gangs, seed: 1 });
+  }
+
+  /**
+   * Places pods all-or-nothing through the scheduler's gang profile (`GANG_PROFILE`:
+   * Coscheduling holds members at permit until the whole gang is reserved; TopologyLocality
+   * packs them into one NVLink domain, leaf, spine group): either every member gets a node
+   * (returned in order) or none does and every reservation is released, with the first
+   * member's diagnosis. The same procedure as the scheduler's `placeGang`, over this placer's
+   * cluster state so that the GPUs other pods hold count.
+   */
+  placeGang(gang: string, members: readonly { key: string; demand: PodDemand }[]): { kind: 'placed'; nodes: string[] } | { kind: 'unschedulable'; reason: string } {
+    if (members.length === 0) return { kind: 'placed', nodes: [] };
+    this.#gangs.register({ name: gang, minMember: members.length, timeoutNs: 60e9 }, members.map((m) => m.key));
+    this.#gangFramework ??= buildFramework(GANG_PROFILE, { cluster: this.#cluster, gangs: this.#gangs, seed: 1 });
+    const framework = this.#gangFramework;
+    try {
+      let failure: string | undefined;
+      for (const m of members) {
+        const result = framework.scheduleOne({ ...this.#spec(m.key, m.demand), gang }, 0);
+        if (result.kind === 'unschedulable') {
+          failure = result.diagnosis.toString();
+          break;
+        }
+      }
+      if (failure !== undefined) {
+        for (const m of members) if (this.#cluster.allocationOf(m.key) !== undefined) framework.reject(m.key, 'gang incomplete');
+        return { kind: 'unschedulable', reason: failure };
+      }
+      return { kind: 'placed', nodes: members.map((m) => this.#cluster.node(this.#cluster.allocationOf(m.key)!.node).name) };
+    } finally {
+      this.#gangs.unregister(gang);
+    }
   }
 
   /**

@@ -124,6 +124,15 @@ export class KubeClient {
     })) as ModelDeployment;
   }
 
+  /** Replaces the whole object (finalizers); 409 when `metadata.resourceVersion` is stale. */
+  async updateFineTuneJob(job: FineTuneJob): Promise<FineTuneJob> {
+    this.#checkWrite('update FineTuneJob');
+    const { namespace, name } = namespaced(job.metadata);
+    return (await this.#custom.replaceNamespacedCustomObject({
+      group: WEFT_GROUP, version: WEFT_VERSION, plural: FINE_TUNE_JOBS, namespace, name, body: job,
+    })) as FineTuneJob;
+  }
+
   async updateFineTuneJobStatus(job: FineTuneJob, status: FineTuneJobStatus): Promise<FineTuneJob> {
     this.#checkWrite('update FineTuneJob status');
     const { namespace, name } = namespaced(job.metadata);
@@ -139,10 +148,20 @@ export class KubeClient {
     return wire(await this.#core.createNamespacedPod({ namespace, body: pod as never })) as PodObject;
   }
 
-  /** Deletes a pod; with `uid`, only that incarnation (a precondition, 409 otherwise). */
-  async deletePod(namespace: string, name: string, uid?: string): Promise<void> {
+  /**
+   * Deletes a pod; with `uid`, only that incarnation (a precondition, 409 otherwise); with
+   * `gracePeriodSeconds`, the time its containers get between SIGTERM and SIGKILL (a fine-tuning
+   * worker checkpoints in it).
+   */
+  async deletePod(namespace: string, name: string, uid?: string, gracePeriodSeconds?: number): Promise<void> {
     this.#checkWrite('delete Pod');
-    const body = uid === undefined ? undefined : make(V1DeleteOptions, { preconditions: make(V1Preconditions, { uid }) });
+    const body =
+      uid === undefined && gracePeriodSeconds === undefined
+        ? undefined
+        : make(V1DeleteOptions, {
+            ...(uid === undefined ? {} : { preconditions: make(V1Preconditions, { uid }) }),
+            ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }),
+          });
     await this.#core.deleteNamespacedPod({ namespace, name, ...(body === undefined ? {} : { body }) });
   }
 

@@ -119,6 +119,27 @@ export class ModelDeploymentReconciler {
     this.#inFlight.delete(podKey);
   }
 
+  /**
+   * The placement ledger, shared with the FineTuneJob reconciler so that reconciles of either
+   * kind running at once never promise the same GPUs: a placer over the cache plus everything
+   * reserved or in flight here, `hold` while creating and binding, `bound` once the binding is
+   * answered (kept until the cache shows the pod or it is deleted), `release` otherwise.
+   */
+  readonly ledger = {
+    placer: (): Placer => this.#placer(),
+    hold: (podKey: string, node: string, demand: PodDemand): void => {
+      this.#reserved.set(podKey, { node, demand });
+    },
+    bound: (podKey: string, uid: string | undefined, node: string, demand: PodDemand): void => {
+      this.#inFlight.set(podKey, { uid, node, demand });
+    },
+    release: (podKey: string): void => {
+      this.#reserved.delete(podKey);
+    },
+    /** The node a pod is bound to: the cache's, or a binding answered here that the cache does not show yet. */
+    boundNode: (pod: PodObject): string | undefined => this.#boundNode(pod),
+  };
+
   async reconcile(key: string): Promise<ReconcileResult> {
     let md = this.#o.caches.deployment(key);
     if (md === undefined) {

@@ -104,7 +104,15 @@ function targetOf(md: KubeObject): number {
  */
 export function invariantViolations(api: KubeApiServer, options: { settled: boolean }): string[] {
   const out: string[] = [];
-  for (const [pod, n] of successfulBindings(api)) if (n > 1) out.push(`pod ${pod} bound ${n} times`);
+  // Fine-tuning workers are deleted on reclaim and created again under the same name when GPUs
+  // are lent again: each incarnation may be bound once (bindings <= deletions + 1). A replica
+  // pod is never re-created while its deployment lives, so its name is bound once.
+  const deletes = new Map<string, number>();
+  for (const r of api.requests) if (r.resource === 'pods' && r.verb === 'delete' && r.code === 200) deletes.set(`${r.namespace ?? ''}/${r.name ?? ''}`, (deletes.get(`${r.namespace ?? ''}/${r.name ?? ''}`) ?? 0) + 1);
+  for (const [pod, n] of successfulBindings(api)) {
+    const allowed = /-worker-\d+$/.test(pod) ? (deletes.get(pod) ?? 0) + 1 : 1;
+    if (n > allowed) out.push(`pod ${pod} bound ${n} times`);
+  }
   const capacity = new Map(api.store.list(NODES, undefined, EVERYTHING).map((n) => [n.metadata.name ?? '', Number((n.status as { allocatable: Record<string, string> }).allocatable['nvidia.com/gpu'])]));
   const used = new Map<string, number>();
   const pods = storedPods(api);

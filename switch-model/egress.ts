@@ -12,7 +12,8 @@ export const DWRR_QUANTUM_BYTES = 4_096;
  * queue, 0 when empty. `pausedUntil`/paused flags live in `paused[port * 8 + cls]`.
  */
 export class EgressScheduler {
-  readonly #strict: Int32Array;
+  /** Bit c set for each strict-priority class c. */
+  readonly #strictMask: number;
   readonly #dwrr: Int32Array;
   /** Bit c set for each DWRR class c. */
   readonly #dwrrMask: number;
@@ -29,7 +30,7 @@ export class EgressScheduler {
       else dwrr.push(c.id);
       this.#quantum[c.id] = c.dwrrWeight * DWRR_QUANTUM_BYTES;
     }
-    this.#strict = Int32Array.from(strict.sort((a, b) => b - a));
+    this.#strictMask = strict.reduce((mask, cls) => mask | (1 << cls), 0);
     this.#dwrr = Int32Array.from(dwrr);
     this.#dwrrMask = dwrr.reduce((mask, cls) => mask | (1 << cls), 0);
     this.#deficit = new Float64Array(ports * NUM_CLASSES);
@@ -58,11 +59,9 @@ export class EgressScheduler {
   pickMasked(port: number, nonEmpty: number, pausedMask: number, headBytes: Float64Array): number {
     const ready = nonEmpty & ~pausedMask;
     if (ready === 0) return -1;
-    const strict = this.#strict;
-    for (let i = 0; i < strict.length; i++) {
-      const cls = strict[i]!;
-      if (((ready >> cls) & 1) === 1) return cls;
-    }
+    // Strict classes go highest id first: the highest ready strict bit.
+    const strictReady = ready & this.#strictMask;
+    if (strictReady !== 0) return 31 - Math.clz32(strictReady);
     if ((ready & this.#dwrrMask) === 0) return -1;
     const base = port * NUM_CLASSES;
     const dwrr = this.#dwrr;

@@ -71,6 +71,60 @@ describe('EgressScheduler', () => {
     paused[DATA_CLASS] = 1;
     expect(scheduler.pick(0, head, paused)).toBe(1);
   });
+
+  it('picks from class bitmasks exactly as the scan over queues it replaced (random queue and pause states)', () => {
+    const spec = switchPreset('tomahawk5-64x800g');
+    spec.classes[0]!.dwrrWeight = 2;
+    spec.classes[5]!.dwrrWeight = 3;
+    const ports = 3;
+    const fast = new EgressScheduler(spec, ports);
+    // The scan over head bytes and pause flags that pickMasked replaced (strict highest id first, then DWRR).
+    const strict = spec.classes.filter((c) => c.scheduling === 'STRICT_PRIORITY').map((c) => c.id).sort((a, b) => b - a);
+    const dwrr = spec.classes.filter((c) => c.scheduling === 'DWRR').map((c) => c.id);
+    const deficit = new Float64Array(ports * 8);
+    const cursor = new Int32Array(ports);
+    const turn = new Uint8Array(ports);
+    const reference = (port: number, head: Float64Array, paused: Uint8Array): number => {
+      const base = port * 8;
+      for (const cls of strict) if (head[base + cls]! > 0 && paused[base + cls] === 0) return cls;
+      if (!dwrr.some((cls) => head[base + cls]! > 0 && paused[base + cls] === 0)) return -1;
+      for (;;) {
+        const cls = dwrr[cursor[port]!]!;
+        const h = head[base + cls]!;
+        if (h > 0 && paused[base + cls] === 0) {
+          if (turn[port] === 0) {
+            deficit[base + cls]! += spec.classes[cls]!.dwrrWeight * 4_096;
+            turn[port] = 1;
+          }
+          if (deficit[base + cls]! >= h) {
+            deficit[base + cls]! -= h;
+            return cls;
+          }
+        } else if (h === 0) deficit[base + cls] = 0;
+        turn[port] = 0;
+        cursor[port] = (cursor[port]! + 1) % dwrr.length;
+      }
+    };
+    const head = new Float64Array(ports * 8);
+    const paused = new Uint8Array(ports * 8);
+    let seed = 12345;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed % n;
+    };
+    let picks = 0;
+    for (let step = 0; step < 20_000; step++) {
+      const port = next(ports);
+      const cls = next(8);
+      const action = next(10);
+      if (action < 5) head[port * 8 + cls] = head[port * 8 + cls]! > 0 && next(2) === 0 ? 0 : 64 + next(9_000);
+      else if (action < 6) paused[port * 8 + cls] = paused[port * 8 + cls] === 1 ? 0 : 1;
+      const expected = reference(port, head, paused);
+      expect(fast.pick(port, head, paused)).toBe(expected);
+      if (expected >= 0) picks++;
+    }
+    expect(picks).toBeGreaterThan(5_000);
+  });
 });
 
 describe('forwarding', () => {

@@ -109,12 +109,21 @@ function* withProgress(requests: readonly InferenceRequest[], report: (done: num
   report(requests.length);
 }
 
-/** Simulates one policy's day. */
-async function simulatePolicy(
-  policy: DayPolicy,
-  day: { spec: DayDeployment; plan: Candidate; deployment: Deployment; averageReplicas: number; troughReplicas: number; modelLoadNs: number; requests: readonly InferenceRequest[] },
-  s: DeploymentDaySettings,
-): Promise<PolicyDay> {
+/** A deployment planned for its peak and placed, with its day of requests: ready to simulate under any policy. */
+export interface PlannedDeployment {
+  readonly spec: DayDeployment;
+  readonly plan: Candidate;
+  readonly deployment: Deployment;
+  readonly averageReplicas: number;
+  readonly troughReplicas: number;
+  /** The peak replicas' slots on the cluster: the GPUs the deployment owns. */
+  readonly placement: readonly ReplicaPlacement[];
+  readonly modelLoadNs: number;
+  readonly requests: readonly InferenceRequest[];
+}
+
+/** How a policy starts the day: its replica count, and the controller that scales it (none for a static policy). */
+export function policyStart(policy: DayPolicy, day: PlannedDeployment, s: DeploymentDaySettings): { replicas: number; controller: PoolController | undefined } {
   const { plan, deployment } = day;
   const gpusPerReplica = plan.tp;
   let controller: PoolController | undefined;
@@ -150,6 +159,14 @@ async function simulatePolicy(
     });
     replicas = day.troughReplicas;
   }
+  return { replicas, controller };
+}
+
+/** Simulates one policy's day. */
+async function simulatePolicy(policy: DayPolicy, day: PlannedDeployment, s: DeploymentDaySettings): Promise<PolicyDay> {
+  const { replicas, controller } = policyStart(policy, day, s);
+  const { deployment } = day;
+  const gpusPerReplica = day.plan.tp;
   const stage = `${day.spec.name}: ${policy}`;
   const stream = withProgress(day.requests, (done) => s.onProgress?.(stage, done, day.requests.length));
   const result = await simulateServing(stream, { deployment, replicas }, { seed: s.seed, ...(controller === undefined ? {} : { controller }) });
@@ -168,11 +185,11 @@ async function simulatePolicy(
 }
 
 /**
- * One deployment's day: the planner sizes it for the peak (cheapest configuration meeting the
- * SLO with headroom), the scheduler places the peak replicas (the GPUs the deployment owns),
- * and the day's request stream runs through each provisioning policy.
+ * Sizes a deployment for its peak with the one-click planner (the cheapest configuration meeting
+ * the SLO with headroom), places the peak replicas with the scheduler (the GPUs the deployment
+ * owns) and draws its day of requests.
  */
-export async function runDeploymentDay(spec: DayDeployment, s: DeploymentDaySettings): Promise<DeploymentDay> {
+export function planDeploymentDay(spec: DayDeployment, s: DeploymentDaySettings): PlannedDeployment {
   const { plan, replicasAt } = planForPeak(spec, s.gpuKey);
   const load = { peakRequestsPerSec: spec.peakRequestsPerSec, dayNs: s.dayNs };
   const averageReplicas = replicasAt(diurnalMeanRate(load));
@@ -189,8 +206,13 @@ export async function runDeploymentDay(spec: DayDeployment, s: DeploymentDaySett
   const deployment = makeDeployment({ model, gpu: getGpu(plan.gpu), tp: plan.tp, weightPrecision: plan.precision });
   const modelLoadNs = modelLoadTimeNs(model, plan.precision, { storageBytesPerSec: s.storageBytesPerSec, warmupNs: s.warmupNs });
   const requests = diurnalRequests(load, spec.samples, s.seed, spec.name);
-  const day = { spec, plan, deployment, averageReplicas, troughReplicas, modelLoadNs, requests };
+  return { spec, plan, deployment, averageReplicas, troughReplicas, placement: placement.placed, modelLoadNs, requests };
+}
+
+/** One deployment's day: planned and placed, then its requests run through each provisioning policy. */
+export async function runDeploymentDay(planned: PlannedDeployment, s: DeploymentDaySettings): Promise<DeploymentDay> {
   const policies: PolicyDay[] = [];
-  for (const policy of s.policies) policies.push(await simulatePolicy(policy, day, s));
-  return { spec, plan, averageReplicas, troughReplicas, placement: placement.placed, ownedGpus: plan.replicas * plan.tp, modelLoadNs, requests: requests.length, policies };
+  for (const policy of s.policies) policies.push(await simulatePolicy(policy, planned, s));
+  const { spec, plan, averageReplicas, troughReplicas, placement, modelLoadNs, requests } = planned;
+  return { spec, plan, averageReplicas, troughReplicas, placement, ownedGpus: plan.replicas * plan.tp, modelLoadNs, requests: requests.length, policies };
 }

@@ -20,7 +20,9 @@ const MAX_DEMANDS = 256;
 export class DemandMemo {
   readonly #byDemand = new Map<string, DemandScores>();
   #cluster: ClusterState | undefined;
-  #lastKey = '';
+  #lastCpu = -1;
+  #lastMemory = -1;
+  #lastGpu = -1;
   #last: DemandScores | undefined;
 
   /** The scores of pods with this demand on `cluster`'s nodes. */
@@ -30,8 +32,8 @@ export class DemandMemo {
       this.#byDemand.clear();
       this.#last = undefined;
     }
+    if (this.#last !== undefined && cpuMilli === this.#lastCpu && memoryMiB === this.#lastMemory && gpuMilli === this.#lastGpu) return this.#last;
     const key = `${cpuMilli}/${memoryMiB}/${gpuMilli}`;
-    if (key === this.#lastKey && this.#last !== undefined) return this.#last;
     let scores = this.#byDemand.get(key);
     if (scores === undefined) {
       if (this.#byDemand.size >= MAX_DEMANDS) this.#byDemand.clear();
@@ -39,7 +41,9 @@ export class DemandMemo {
       scores = { value: new Float64Array(n), version: new Float64Array(n).fill(-1) };
       this.#byDemand.set(key, scores);
     }
-    this.#lastKey = key;
+    this.#lastCpu = cpuMilli;
+    this.#lastMemory = memoryMiB;
+    this.#lastGpu = gpuMilli;
     this.#last = scores;
     return scores;
   }

@@ -1,4 +1,4 @@
-import type { ProfileConfig } from '../../scheduler/index.js';
+import type { NodeSpec, ProfileConfig } from '../../scheduler/index.js';
 import { findCondition, setCondition, type ConditionInput } from '../conditions.js';
 import type { EventRecorder } from '../events.js';
 import { describeApiError, isConflict, isNotFound } from '../kube/api-error.js';
@@ -105,6 +105,8 @@ export class ModelDeploymentReconciler {
   readonly #reserved = new Map<string, { node: string; demand: PodDemand }>();
   /** Last condition each Event was sent for, per object uid and type: a stale cache must not repeat it. */
   readonly #eventSent = new Map<string, string>();
+  #nodesMemo: { objects: NodeObject[]; specs: NodeSpec[] } | undefined;
+  readonly #demands = new WeakMap<PodObject, PodDemand>();
   /** Sizing per deployment generation and cluster GPU inventory: the planner runs once per change, not per reconcile. */
   readonly #sizes = new Map<string, { key: string; sized: Promise<SizedDeployment | UnsizedDeployment> }>();
   /** Live state (latency window, elastic policy) per deployment uid, rebuilt when the generation or plan changes. */
@@ -411,17 +413,39 @@ export class ModelDeploymentReconciler {
     return flight !== undefined && flight.uid === pod.metadata.uid ? flight.node : undefined;
   }
 
+  /**
+   * The Nodes as NodeSpecs, recomputed only when the node cache holds other objects than last
+   * time (informer caches replace an object on every change, so identity says "unchanged").
+   */
+  #nodeSpecs(): NodeSpec[] {
+    const objects = this.#o.caches.nodes();
+    const memo = this.#nodesMemo;
+    if (memo !== undefined && memo.objects.length === objects.length && memo.objects.every((o, i) => o === objects[i])) return memo.specs;
+    const specs = nodeView(objects, this.#o.topologyKeys).nodes;
+    this.#nodesMemo = { objects, specs };
+    return specs;
+  }
+
+  /** A pod's demand, parsed once per pod object (a changed pod is a new object). */
+  #demandOf(pod: PodObject): PodDemand {
+    let demand = this.#demands.get(pod);
+    if (demand === undefined) {
+      demand = podDemand(pod, this.#o.topologyKeys.gpuResource);
+      this.#demands.set(pod, demand);
+    }
+    return demand;
+  }
+
   /** A placer over the current Nodes with every bound, unfinished pod of the cluster taking its share. */
   #placer(): Placer {
-    const view = nodeView(this.#o.caches.nodes(), this.#o.topologyKeys);
-    const placer = new Placer(view.nodes, this.#o.profile);
+    const placer = new Placer(this.#nodeSpecs(), this.#o.profile);
     const seen = new Set<string>();
     const occupy = (pod: PodObject): void => {
       const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
       const node = this.#boundNode(pod);
       if (node === undefined || isFinished(pod) || seen.has(key)) return;
       seen.add(key);
-      if (!placer.occupy(key, node, podDemand(pod, this.#o.topologyKeys.gpuResource))) {
+      if (!placer.occupy(key, node, this.#demandOf(pod))) {
         this.#o.log(`pod ${key} on node ${node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
       }
     };

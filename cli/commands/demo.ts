@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadConfigFile } from '../../core/config.js';
 import { badInput } from '../../core/errors.js';
 import { ClusterSpecSchema, loadClusterSpecFile, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
-import { DEFAULT_DAY_POLICIES, runClusterDay } from '../../scheduler/day/cluster-day.js';
+import { DEFAULT_DAY_POLICIES, prepareClusterDay, runClusterDay } from '../../scheduler/day/cluster-day.js';
 import { DAY_POLICY_NAMES, type DayPolicy } from '../../scheduler/day/deployment-day.js';
 import { summarizeDay } from '../../scheduler/day/day-report.js';
 import { DEFAULT_FINE_TUNE, defaultDeployments, RAIL_CLUSTER, type LengthSamples } from '../../scheduler/day/default-day.js';
@@ -13,6 +13,7 @@ import type { Command } from '../command.js';
 import { parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
 import { renderDayReport } from './demo-report.js';
+import { runDayDashboard } from './demo-ui.js';
 
 /** The request-length samples: the Azure LLM inference traces of 2023 (Splitwise, ISCA'24; CC BY 4.0). */
 async function loadLengths(relative: string, source: string): Promise<LengthSamples> {
@@ -73,6 +74,7 @@ export const demoCommand: Command = {
     { command: 'weft demo --json --seed 7', comment: 'the figures as JSON, another seed' },
     { command: 'weft demo --cluster my-cluster.yaml', comment: 'the same day on your cluster spec' },
     { command: 'weft demo --policies all', comment: 'also elastic without lending and the Knative-style autoscaler' },
+    { command: 'weft demo --ui', comment: 'watch the elastic day live in the terminal dashboard' },
     { command: 'weft demo --config demo.yaml', comment: 'parameters from a file (minutes, scale, seed, cluster)' },
   ],
   options: {
@@ -81,6 +83,8 @@ export const demoCommand: Command = {
     cluster: { type: 'string', placeholder: '<file>', description: 'cluster spec (YAML or JSON) instead of the built-in cluster' },
     policies: { type: 'string', placeholder: '<list>', description: `policies to compare, comma-separated, or all (${DAY_POLICY_NAMES.join(', ')})`, defaultText: DEFAULT_DAY_POLICIES.join(',') },
     config: { type: 'string', placeholder: '<file>', description: 'YAML or JSON file with minutes, scale, seed, cluster; flags override it' },
+    ui: { type: 'boolean', description: 'watch the elastic day live on the dashboard (GPU grid with lent GPUs, SLO sparklines, lends and reclaims) instead of the report' },
+    speed: { type: 'string', placeholder: '<x>', description: '--ui: simulated seconds per wall second', defaultText: '10' },
   },
   async run({ options, io, json }) {
     const config = typeof options.config === 'string' ? loadConfigFile(options.config, DemoConfig) : {};
@@ -96,6 +100,14 @@ export const demoCommand: Command = {
 
     const chat = await loadLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
     const code = await loadLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz', 'Azure LLM code 2023');
+    if (options.ui === true) {
+      if (json) throw badInput('--ui is interactive and has no JSON output', { field: '--json', expected: 'either --ui or --json' });
+      if (io.stdout.isTTY !== true) throw badInput('--ui needs a terminal', { field: 'stdout', expected: 'a TTY (run it in a terminal, not through a pipe)' });
+      const speed = options.speed === undefined ? 10 : parseNumberOption('--speed', options.speed, { min: 0, exclusiveMin: true, max: 1e6 });
+      const prepared = prepareClusterDay({ cluster, deployments: defaultDeployments(chat, code, scale), fineTune: DEFAULT_FINE_TUNE, dayNs: minutes * 60e9, policies, seed });
+      await runDayDashboard(prepared, { fps: 10, speed });
+      return 0;
+    }
     let reporter: ProgressReporter | undefined;
     let stage = '';
     const day = await runClusterDay(

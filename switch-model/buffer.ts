@@ -1,5 +1,11 @@
 import { NUM_CLASSES, type SwitchSpec } from './spec.js';
 
+const ING_STRIDE = 4;
+const ING_RESERVED = 0;
+const ING_SHARED = 1;
+const ING_HEADROOM = 2;
+const ING_XOFF = 3;
+
 /** Where an admitted packet's bytes were charged; pass it back to `release`. */
 export const Charge = {
   DROP: -1,
@@ -35,11 +41,13 @@ export class SharedBuffer {
   readonly xoffStatic: Float64Array;
   readonly xonOffset: Float64Array;
 
-  /** Per ingress (port * 8 + class). */
-  readonly reservedUsed: Float64Array;
-  readonly ingressShared: Float64Array;
-  readonly headroomUsed: Float64Array;
-  readonly xoffSent: Uint8Array;
+  /**
+   * Per ingress (port * 8 + class), one 32-byte record at `i * 4`: reserved bytes used
+   * (`ING_RESERVED`), shared bytes charged (`ING_SHARED`), headroom bytes used (`ING_HEADROOM`)
+   * and 1 once XOFF was sent (`ING_XOFF`). One record rather than four arrays: admitting and
+   * releasing a packet reads all four, one cache miss instead of four.
+   */
+  readonly #ingress: Float64Array;
   /** Per egress (port * 8 + class): shared bytes charged to the queue. */
   readonly egressShared: Float64Array;
   sharedUsed = 0;
@@ -65,10 +73,7 @@ export class SharedBuffer {
       this.xonOffset[c.id] = c.pfc.xonOffsetBytes;
     }
     const n = ports * NUM_CLASSES;
-    this.reservedUsed = new Float64Array(n);
-    this.ingressShared = new Float64Array(n);
-    this.headroomUsed = new Float64Array(n);
-    this.xoffSent = new Uint8Array(n);
+    this.#ingress = new Float64Array(n * ING_STRIDE);
     this.egressShared = new Float64Array(n);
   }
 
@@ -84,27 +89,28 @@ export class SharedBuffer {
 
   /** Admits `bytes` from `inPort` to `outPort` in class `cls`; returns a `Charge`. */
   admit(inPort: number, outPort: number, cls: number, bytes: number): number {
-    const i = inPort * NUM_CLASSES + cls;
-    if (this.reservedUsed[i]! + bytes <= this.reserved) {
-      this.reservedUsed[i]! += bytes;
+    const ing = this.#ingress;
+    const r = (inPort * NUM_CLASSES + cls) * ING_STRIDE;
+    if (ing[r + ING_RESERVED]! + bytes <= this.reserved) {
+      ing[r + ING_RESERVED]! += bytes;
       return Charge.RESERVED;
     }
     if (this.pfcEnabled[cls] === 1) {
       const sharedFits = this.sharedUsed + bytes <= this.sharedCapacity;
-      if (this.xoffSent[i] === 0 && sharedFits) {
-        this.#chargeShared(i, outPort * NUM_CLASSES + cls, bytes);
-        if (this.ingressShared[i]! >= this.#xoffThreshold(cls)) {
-          this.xoffSent[i] = 1;
+      if (ing[r + ING_XOFF] === 0 && sharedFits) {
+        this.#chargeShared(r, outPort * NUM_CLASSES + cls, bytes);
+        if (ing[r + ING_SHARED]! >= this.#xoffThreshold(cls)) {
+          ing[r + ING_XOFF] = 1;
           this.onPfc(inPort, cls, true);
         }
         return Charge.SHARED;
       }
-      if (this.xoffSent[i] === 0) {
-        this.xoffSent[i] = 1;
+      if (ing[r + ING_XOFF] === 0) {
+        ing[r + ING_XOFF] = 1;
         this.onPfc(inPort, cls, true);
       }
-      if (this.headroomUsed[i]! + bytes <= this.headroom) {
-        this.headroomUsed[i]! += bytes;
+      if (ing[r + ING_HEADROOM]! + bytes <= this.headroom) {
+        ing[r + ING_HEADROOM]! += bytes;
         return Charge.HEADROOM;
       }
       this.headroomDrops++;
@@ -112,14 +118,14 @@ export class SharedBuffer {
     }
     const e = outPort * NUM_CLASSES + cls;
     if (this.sharedUsed + bytes <= this.sharedCapacity && this.egressShared[e]! + bytes <= this.dynamicThreshold()) {
-      this.#chargeShared(i, e, bytes);
+      this.#chargeShared(r, e, bytes);
       return Charge.SHARED;
     }
     return Charge.DROP;
   }
 
-  #chargeShared(i: number, e: number, bytes: number): void {
-    this.ingressShared[i]! += bytes;
+  #chargeShared(r: number, e: number, bytes: number): void {
+    this.#ingress[r + ING_SHARED]! += bytes;
     this.egressShared[e]! += bytes;
     this.sharedUsed += bytes;
     if (this.sharedUsed > this.peakSharedUsed) this.peakSharedUsed = this.sharedUsed;
@@ -127,18 +133,19 @@ export class SharedBuffer {
 
   /** Returns a packet's bytes when it leaves the switch. */
   release(inPort: number, outPort: number, cls: number, bytes: number, charge: number): void {
-    const i = inPort * NUM_CLASSES + cls;
-    if (charge === Charge.RESERVED) this.reservedUsed[i]! -= bytes;
-    else if (charge === Charge.HEADROOM) this.headroomUsed[i]! -= bytes;
+    const ing = this.#ingress;
+    const r = (inPort * NUM_CLASSES + cls) * ING_STRIDE;
+    if (charge === Charge.RESERVED) ing[r + ING_RESERVED]! -= bytes;
+    else if (charge === Charge.HEADROOM) ing[r + ING_HEADROOM]! -= bytes;
     else if (charge === Charge.SHARED) {
-      this.ingressShared[i]! -= bytes;
+      ing[r + ING_SHARED]! -= bytes;
       this.egressShared[outPort * NUM_CLASSES + cls]! -= bytes;
       this.sharedUsed -= bytes;
     }
-    if (this.xoffSent[i] === 1) {
+    if (ing[r + ING_XOFF] === 1) {
       const resumeAt = Math.max(0, this.#xoffThreshold(cls) - this.xonOffset[cls]!);
-      if (this.ingressShared[i]! + this.headroomUsed[i]! <= resumeAt) {
-        this.xoffSent[i] = 0;
+      if (ing[r + ING_SHARED]! + ing[r + ING_HEADROOM]! <= resumeAt) {
+        ing[r + ING_XOFF] = 0;
         this.onPfc(inPort, cls, false);
       }
     }

@@ -14,12 +14,15 @@ import { formatTable } from '../table.js';
 /** `weft operator`: the Kubernetes operator, or with --dry-run the plan it would carry out. */
 export const operatorCommand: Command = {
   name: 'operator',
-  summary: 'run the Kubernetes operator: place ModelDeployments on GPU nodes and bind their pods',
+  summary: 'run the Kubernetes operator: plan, place, scale, lend and reclaim GPUs for ModelDeployments and FineTuneJobs',
   usage: '[options]',
   description:
     'Watches ModelDeployments, FineTuneJobs, Nodes and Pods on the cluster of the current kubeconfig\n' +
-    '(or, with --in-cluster, of the service account), places replica pods through the scheduler\n' +
-    'framework, creates them with schedulerName weft and binds each to its node. Only the leader of\n' +
+    '(or, with --in-cluster, of the service account). Sizes deployments with the one-click planner,\n' +
+    'places replica pods through the scheduler framework, creates them with schedulerName weft and\n' +
+    'binds each to its node; reads the replicas\' vLLM /metrics for the SLOMet condition and the\n' +
+    'elastic policy (falling back to the model\'s prediction); plans FineTuneJobs, gang-places their\n' +
+    'workers on GPUs inference does not need, and reclaims them when it does. Only the leader of\n' +
     'the Lease <lease-namespace>/weft-operator reconciles. Serves /healthz, /readyz and /metrics on\n' +
     '--health-port; SIGTERM or SIGINT stops it gracefully (the Lease is released).\n' +
     '--dry-run prints what it would do now and writes nothing.',
@@ -37,6 +40,9 @@ export const operatorCommand: Command = {
     identity: { type: 'string', placeholder: '<id>', description: 'leader-election identity', defaultText: '$POD_NAME or the host name' },
     'no-leader-election': { type: 'boolean', description: 'reconcile at once without a Lease (a single instance only)' },
     'health-port': { type: 'string', placeholder: '<port>', description: 'port of /healthz, /readyz and /metrics (0: any free port)', defaultText: '8081' },
+    'live-interval': { type: 'string', placeholder: '<s>', description: "seconds between looks at each deployment's live latency (vLLM /metrics) and elastic target, and between lending rounds", defaultText: '15' },
+    'lending-reserve-gpus': { type: 'string', placeholder: '<n>', description: 'GPUs per GPU type never lent to FineTuneJobs (kept for inference bursts)', defaultText: '0' },
+    'reclaim-grace': { type: 'string', placeholder: '<s>', description: 'termination grace of a reclaimed fine-tuning worker (it checkpoints, then exits)', defaultText: '30' },
     'gpu-type-label': { type: 'string', placeholder: '<key>', description: 'node label naming the GPU model', defaultText: DEFAULT_TOPOLOGY_KEYS.gpuType[0]! },
   },
   run: runOperator,
@@ -59,6 +65,9 @@ async function runOperator({ options, positionals, io, json }: CommandContext): 
   const healthPort = options['health-port'] === undefined ? 8081 : parseIntegerOption('--health-port', options['health-port'], { min: 0, max: 65_535 });
   const leaseSeconds = options['lease-duration'] === undefined ? 15 : parseIntegerOption('--lease-duration', options['lease-duration'], { min: 1, max: 3600 });
   const identity = stringOption(options, 'identity') ?? process.env.POD_NAME ?? hostname();
+  const liveSeconds = options['live-interval'] === undefined ? 15 : parseIntegerOption('--live-interval', options['live-interval'], { min: 1, max: 3600 });
+  const reserveGpus = options['lending-reserve-gpus'] === undefined ? 0 : parseIntegerOption('--lending-reserve-gpus', options['lending-reserve-gpus'], { min: 0, max: 1_000_000 });
+  const reclaimGrace = options['reclaim-grace'] === undefined ? 30 : parseIntegerOption('--reclaim-grace', options['reclaim-grace'], { min: 0, max: 3600 });
   const log = (line: string): void => {
     io.stderr.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -70,6 +79,9 @@ async function runOperator({ options, positionals, io, json }: CommandContext): 
         : { namespace: stringOption(options, 'lease-namespace') ?? 'weft-system', identity, leaseDurationMs: leaseSeconds * 1000 },
     topologyKeys,
     log,
+    liveIntervalMs: liveSeconds * 1000,
+    lendingReserveGpus: reserveGpus,
+    reclaimGraceSec: reclaimGrace,
   });
   const health = await startHealthServer({ port: healthPort, probes: { healthy: () => operator.healthy, ready: () => operator.ready }, metrics: operator.metrics.registry });
   log(`weft operator ${identity}: /healthz, /readyz and /metrics on port ${health.port}`);

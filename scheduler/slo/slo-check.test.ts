@@ -38,14 +38,21 @@ describe('checkSlo', () => {
       ...window(30 * S, 100, { networkNs: 150 * MS }, 2), // network time dominates
       ...window(40 * S, 100, {}, 2), // slow, no other signal
       ...window(50 * S, 100, { queueWaitNs: 180 * MS }, 2), // queueing, but replicas were starting
+      ...window(60 * S, 100, { queueWaitNs: 180 * MS }, 2), // replicas starting, waiting for lent GPUs
     ];
-    const report = checkSlo(requests, slo, { windowNs: 10 * S, control: [{ startNs: 52 * S, endNs: 55 * S, replicasStarting: 1, gpusReclaiming: 0 }] });
-    expect(report.windows.map((w) => w.met)).toEqual([true, false, false, false, false, false]);
-    expect(report.violations.map((w) => w.cause)).toEqual(['queueing', 'kv-cache-pressure', 'network-congestion', 'compute', 'scale-up-lag']);
+    const report = checkSlo(requests, slo, {
+      windowNs: 10 * S,
+      control: [
+        { startNs: 52 * S, endNs: 55 * S, replicasStarting: 1, gpusReclaiming: 0 },
+        { startNs: 61 * S, endNs: 62 * S, replicasStarting: 1, gpusReclaiming: 8 },
+      ],
+    });
+    expect(report.windows.map((w) => w.met)).toEqual([true, false, false, false, false, false, false]);
+    expect(report.violations.map((w) => w.cause)).toEqual(['queueing', 'kv-cache-pressure', 'network-congestion', 'compute', 'scale-up-lag', 'reclaim-lag']);
     expect(report.violations[0]!.missed).toEqual(['ttft-p99']);
-    expect(report.windowAttainment).toBeCloseTo(1 / 6, 10);
+    expect(report.windowAttainment).toBeCloseTo(1 / 7, 10);
     // Requests with TTFT above 150 ms (i > 75 in the slow windows) miss individually.
-    expect(report.requestAttainment).toBeCloseTo((100 + 5 * 75) / 600, 10);
+    expect(report.requestAttainment).toBeCloseTo((100 + 6 * 75) / 700, 10);
   });
 
   it('rejects a request whose times are out of order, naming it', () => {

@@ -109,16 +109,18 @@ function meetsEach(r: FinishedRequest, slo: SloTargets): boolean {
 }
 
 /**
- * Attributes a missed window, in order of precedence: the control loop's lag (replicas still
- * starting, GPUs still being reclaimed) explains queueing that follows it, so it is named first;
+ * Attributes a missed window, in order of precedence: the control loop's lag (GPUs still being
+ * reclaimed from a lent job, then replicas still starting) explains queueing that follows it, so
+ * it is named first;
  * then preemptions (KV-cache pressure) on at least a tenth of the requests; then network time
  * above a quarter of the slowest requests' latency; then queue wait above half of their TTFT;
  * otherwise the steps themselves were too slow (compute).
  */
 function attribute(requests: readonly FinishedRequest[], startNs: number, endNs: number, control: readonly ControlInterval[]): ViolationCause {
   const overlapping = control.filter((c) => c.startNs < endNs && c.endNs > startNs);
-  if (overlapping.some((c) => c.replicasStarting > 0)) return 'scale-up-lag';
+  // A scale-up that waited for lent GPUs to come back is reclaim lag, the more specific cause.
   if (overlapping.some((c) => c.gpusReclaiming > 0)) return 'reclaim-lag';
+  if (overlapping.some((c) => c.replicasStarting > 0)) return 'scale-up-lag';
   const preempted = requests.filter((r) => (r.preemptions ?? 0) > 0).length;
   if (preempted >= 0.1 * requests.length) return 'kv-cache-pressure';
   // The slowest 10% carry the p99; look at what they spent their time on.

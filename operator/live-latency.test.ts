@@ -60,6 +60,10 @@ describe('live latency from vLLM metrics', () => {
         a.store.update(PODS, 'default', name, { ...pod, status: { ...status, phase: 'Running', podIP } }, { subresource: 'status' });
       }
     }, 20);
+    // 4 requests running on each of the first two replicas from the start: the KPA (4 in flight
+    // per replica) holds 2 replicas while no request has finished yet.
+    engines[0]!.setQueue(0, 4);
+    engines[1]!.setQueue(0, 4);
     operator = new Operator({ kubeConfig: cluster.kubeConfig, leaderElection: false, log: () => undefined, liveIntervalMs: 150, scrapeTimeoutMs: 300 });
     await operator.start();
     const rt = modelDeployments(a);
@@ -85,10 +89,7 @@ describe('live latency from vLLM metrics', () => {
 
     // Fast requests on both replicas: every TTFT 50 ms, in vLLM's (0.04, 0.06] bucket, so the
     // windowed p99 is 0.04 + 0.02 x 0.99 = 59.8 ms whatever the split between the replicas.
-    // 4 requests running on each: the KPA (4 in flight per replica) keeps 2 replicas.
     for (let r = 0; r < 100; r++) engines[r % 2]!.observe(0.05, 0.02, 3);
-    engines[0]!.setQueue(0, 4);
-    engines[1]!.setQueue(0, 4);
     await waitUntil('llm from metrics', () => status('llm').latency?.source === 'metrics' && slo('llm')?.status === 'True', 10_000).catch((e: unknown) => {
       throw new Error(`${String(e)} ${JSON.stringify(status('llm'))} scrapes ${engines.map((x) => x.scrapes).join(',')}`);
     });

@@ -98,19 +98,19 @@ function targetOf(md: KubeObject): number {
 
 /**
  * The operator's safety invariants over the stored state and the request log:
- * no pod bound twice, no node with more GPUs promised than it has, no replica pod whose
+ * no pod incarnation bound twice (bindings of a name <= its deletions + 1), no node with more GPUs promised than it has, no replica pod whose
  * ModelDeployment is gone (leaked), no replica index at or above spec.replicas once settled,
  * and every replica below spec.replicas present (none lost). Returns the violations.
  */
 export function invariantViolations(api: KubeApiServer, options: { settled: boolean }): string[] {
   const out: string[] = [];
-  // Fine-tuning workers are deleted on reclaim and created again under the same name when GPUs
-  // are lent again: each incarnation may be bound once (bindings <= deletions + 1). A replica
-  // pod is never re-created while its deployment lives, so its name is bound once.
+  // Elastic scaling and reclaims delete pods that are later created again under the same name
+  // (a replica index, a worker index): each incarnation may be bound once, so a name's
+  // successful bindings may not exceed its successful deletions + 1.
   const deletes = new Map<string, number>();
   for (const r of api.requests) if (r.resource === 'pods' && r.verb === 'delete' && r.code === 200) deletes.set(`${r.namespace ?? ''}/${r.name ?? ''}`, (deletes.get(`${r.namespace ?? ''}/${r.name ?? ''}`) ?? 0) + 1);
   for (const [pod, n] of successfulBindings(api)) {
-    const allowed = /-worker-\d+$/.test(pod) ? (deletes.get(pod) ?? 0) + 1 : 1;
+    const allowed = (deletes.get(pod) ?? 0) + 1;
     if (n > allowed) out.push(`pod ${pod} bound ${n} times`);
   }
   const capacity = new Map(api.store.list(NODES, undefined, EVERYTHING).map((n) => [n.metadata.name ?? '', Number((n.status as { allocatable: Record<string, string> }).allocatable['nvidia.com/gpu'])]));

@@ -84,13 +84,16 @@ export function runJobReplay(options: RunJobReplayOptions): RunJobReplayResult {
     const state = replay.state;
     if (state.events < (state.segment + 1) * segmentEvents) return false;
     state.segment = Math.floor(state.events / segmentEvents);
-    const json = JSON.stringify(state);
-    replay = JobReplay.restore(options.replay, JSON.parse(json) as ReplayState);
+    // The results (per-job figures, samples) never feed a decision, so they are carried over as
+    // they are; everything else goes through JSON, exactly as a checkpoint's state does.
+    const { results, ...decisions } = state;
+    const rebuilt = JSON.parse(JSON.stringify(decisions)) as Omit<ReplayState, 'results'>;
+    replay = new JobReplay(options.replay, { ...rebuilt, results });
     options.onProgress?.(state.arrivals, state.events);
     if (checkpoint === undefined) return false;
     const stop = checkpoint.stopAfterEvents !== undefined && state.events >= checkpoint.stopAfterEvents;
     if (stop || Date.now() - lastSaveMs >= checkpoint.everyMs) {
-      writeCheckpoint(checkpoint, json);
+      writeCheckpoint(checkpoint, JSON.stringify(state));
       lastSaveMs = Date.now();
     }
     return stop;

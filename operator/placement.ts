@@ -48,6 +48,8 @@ export class Placer {
   readonly #gangs = new GangDirectory();
   /** The gang profile's framework over the same cluster state, built on first use. */
   #gangFramework: Framework | undefined;
+  /** Every pod holding resources here (occupied or placed), for `sync`. */
+  readonly #held = new Map<string, { node: string; demand: PodDemand }>();
 
   constructor(nodes: readonly NodeSpec[], profile: ProfileConfig = DEFAULT_OPERATOR_PROFILE) {
     this.#cluster = new ClusterState(nodes);
@@ -80,7 +82,9 @@ export class Placer {
         for (const m of members) if (this.#cluster.allocationOf(m.key) !== undefined) framework.reject(m.key, 'gang incomplete');
         return { kind: 'unschedulable', reason: failure };
       }
-      return { kind: 'placed', nodes: members.map((m) => this.#cluster.node(this.#cluster.allocationOf(m.key)!.node).name) };
+      const nodes = members.map((m) => this.#cluster.node(this.#cluster.allocationOf(m.key)!.node).name);
+      members.forEach((m, i) => this.#held.set(m.key, { node: nodes[i]!, demand: m.demand }));
+      return { kind: 'placed', nodes };
     } finally {
       this.#gangs.unregister(gang);
     }
@@ -96,16 +100,47 @@ export class Placer {
     if (node === undefined) return false;
     try {
       this.#cluster.allocate(this.#spec(podKey, { ...demand, gpuType: undefined }), node);
+      this.#held.set(podKey, { node: nodeName, demand });
       return true;
     } catch {
       return false;
     }
   }
 
+  /** Gives back what `podKey` holds (nothing when it holds nothing). */
+  release(podKey: string): void {
+    if (!this.#held.delete(podKey)) return;
+    if (this.#cluster.allocationOf(podKey) !== undefined) this.#cluster.release(podKey);
+  }
+
+  /**
+   * Makes the pods holding resources exactly `desired`: releases the pods not in it (or on
+   * another node, or with another demand) and occupies the new ones. This keeps one placer
+   * alive across decisions at the cost of a diff (O(pods) map look-ups) instead of a new
+   * cluster state, framework and allocation of every pod per decision. Returns the pods that
+   * did not fit (see `occupy`).
+   */
+  sync(desired: ReadonlyMap<string, { node: string; demand: PodDemand }>): string[] {
+    for (const [key, held] of [...this.#held]) {
+      const want = desired.get(key);
+      if (want === undefined || want.node !== held.node || !sameDemand(want.demand, held.demand)) this.release(key);
+    }
+    const failed: string[] = [];
+    for (const [key, want] of desired) {
+      if (this.#held.has(key)) continue;
+      if (!this.occupy(key, want.node, want.demand)) failed.push(key);
+    }
+    return failed;
+  }
+
   /** Places a new pod and keeps its resources taken for the rest of this round. */
   place(podKey: string, demand: PodDemand): PlacementResult {
     const result = this.#framework.scheduleOne(this.#spec(podKey, demand), 0);
-    if (result.kind === 'bound') return { kind: 'placed', node: this.#cluster.node(result.node).name };
+    if (result.kind === 'bound') {
+      const node = this.#cluster.node(result.node).name;
+      this.#held.set(podKey, { node, demand });
+      return { kind: 'placed', node };
+    }
     if (result.kind === 'waiting') {
       // The operator's profiles have no permit plugin that waits; give the resources back.
       this.#framework.reject(podKey, 'operator does not wait at permit');
@@ -126,4 +161,8 @@ export class Placer {
       preemptible: false,
     });
   }
+}
+
+function sameDemand(a: PodDemand, b: PodDemand): boolean {
+  return a === b || (a.gpus === b.gpus && a.cpuMilli === b.cpuMilli && a.memoryMiB === b.memoryMiB);
 }

@@ -106,6 +106,8 @@ export class ModelDeploymentReconciler {
   /** Last condition each Event was sent for, per object uid and type: a stale cache must not repeat it. */
   readonly #eventSent = new Map<string, string>();
   #nodesMemo: { objects: NodeObject[]; specs: NodeSpec[] } | undefined;
+  /** The placer kept across decisions while the node view is the same array (see `#placer`). */
+  #livePlacer: { specs: NodeSpec[]; placer: Placer; misfits: Set<string> } | undefined;
   readonly #demands = new WeakMap<PodObject, PodDemand>();
   /** Sizing per deployment generation and cluster GPU inventory: the planner runs once per change, not per reconcile. */
   readonly #sizes = new Map<string, { key: string; sized: Promise<SizedDeployment | UnsizedDeployment> }>();
@@ -436,30 +438,35 @@ export class ModelDeploymentReconciler {
     return demand;
   }
 
-  /** A placer over the current Nodes with every bound, unfinished pod of the cluster taking its share. */
+  /**
+   * A placer over the current Nodes with every bound, unfinished pod of the cluster taking its
+   * share, plus the pods reserved or in flight here. Kept alive between decisions and synced:
+   * a decision left unclaimed (unschedulable, or not reserved by its caller) is released by the
+   * next sync because nothing desires it.
+   */
   #placer(): Placer {
-    const placer = new Placer(this.#nodeSpecs(), this.#o.profile);
-    const seen = new Set<string>();
-    const occupy = (pod: PodObject): void => {
+    const specs = this.#nodeSpecs();
+    // One placer lives while the Nodes stay the same; each decision brings its pods up to date.
+    if (this.#livePlacer?.specs !== specs) this.#livePlacer = { specs, placer: new Placer(specs, this.#o.profile), misfits: new Set() };
+    const live = this.#livePlacer;
+    const desired = new Map<string, { node: string; demand: PodDemand }>();
+    for (const pod of this.#o.caches.pods()) {
       const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
       const node = this.#boundNode(pod);
-      if (node === undefined || isFinished(pod) || seen.has(key)) return;
-      seen.add(key);
-      if (!placer.occupy(key, node, this.#demandOf(pod))) {
-        this.#o.log(`pod ${key} on node ${node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
-      }
-    };
-    for (const pod of this.#o.caches.pods()) occupy(pod);
-    // Bound or being bound here, not yet in the cache: these must still hold their GPUs.
-    const pending = [...this.#inFlight].flatMap(([key, f]) => (f.node === undefined ? [] : [{ key, node: f.node, demand: f.demand }]));
-    for (const [key, r] of this.#reserved) pending.push({ key, ...r });
-    for (const { key, node, demand } of pending) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      placer.occupy(key, node, demand);
+      if (node === undefined || isFinished(pod) || desired.has(key)) continue;
+      desired.set(key, { node, demand: this.#demandOf(pod) });
     }
-    return placer;
+    // Bound or being bound here, not yet in the cache: these must still hold their GPUs.
+    for (const [key, f] of this.#inFlight) if (f.node !== undefined && !desired.has(key)) desired.set(key, { node: f.node, demand: f.demand });
+    for (const [key, r] of this.#reserved) if (!desired.has(key)) desired.set(key, r);
+    for (const key of live.placer.sync(desired)) {
+      if (live.misfits.has(key)) continue;
+      live.misfits.add(key);
+      this.#o.log(`pod ${key} on node ${desired.get(key)!.node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
+    }
+    return live.placer;
   }
+
 
   #status(md: ModelDeployment, pods: readonly PodObject[], conditions: Condition[] | undefined, targetReplicas: number | undefined, plan: PlanStatus | undefined, latency: LatencyStatus | undefined): ModelDeploymentStatus {
     const live = pods.filter((p) => p.metadata.deletionTimestamp === undefined);

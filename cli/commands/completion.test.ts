@@ -23,7 +23,8 @@ describe('weft completion', () => {
       }).trim();
     expect(probe('weft de')).toBe('demo deploy');
     expect(probe('weft dem')).toBe('demo');
-    expect(probe('weft demo --s').split(' ')).toEqual(['--scale', '--seed']);
+    expect(probe('weft demo --sc')).toBe('--scale');
+    expect(probe('weft demo --se')).toBe('--seed');
   });
 
   it('generates zsh and rejects other shells with exit 2', async () => {

@@ -38,4 +38,18 @@ describe('Placer', () => {
     expect(placer.occupy('x/y', 'nowhere', demand)).toBe(false);
     expect(placer.occupy('x/z', 'h', { gpus: 9, cpuMilli: 0, memoryMiB: 0 })).toBe(false);
   });
+
+  it('sync brings a kept placer to exactly the desired pods: what left is released, what came is occupied', () => {
+    const placer = new Placer([node('n0', 0), node('n1', 1)]);
+    const six = { gpus: 6, cpuMilli: 0, memoryMiB: 0 };
+    expect(placer.sync(new Map([['x/a', { node: 'n0', demand: six }], ['x/b', { node: 'n1', demand: six }]]))).toEqual([]);
+    // Both nodes have 2 GPUs free: a 4-GPU pod does not fit.
+    expect(placer.place('d/big', { gpus: 4, cpuMilli: 0, memoryMiB: 0 }).kind).toBe('unschedulable');
+    // x/a went away and the unclaimed decision is dropped: n0 is free again, and a 9-GPU pod is refused.
+    expect(placer.sync(new Map([['x/b', { node: 'n1', demand: six }], ['x/c', { node: 'n0', demand: { gpus: 9, cpuMilli: 0, memoryMiB: 0 } }]]))).toEqual(['x/c']);
+    expect(placer.place('d/big', { gpus: 4, cpuMilli: 0, memoryMiB: 0 })).toEqual({ kind: 'placed', node: 'n0' });
+    // A placement nobody claims (not in the next desired set) is released by the next sync.
+    placer.sync(new Map([['x/b', { node: 'n1', demand: six }]]));
+    expect(placer.place('d/big2', { gpus: 8, cpuMilli: 0, memoryMiB: 0 })).toEqual({ kind: 'placed', node: 'n0' });
+  });
 });

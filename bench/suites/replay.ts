@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ClusterSpecSchema } from '../../fabric-sim/cluster/spec.js';
 import { getGpu } from '../../gpu-model/index.js';
 import { GangDirectory } from '../../scheduler/framework/gangs.js';
@@ -25,7 +27,8 @@ import { median, timed } from '../timing.js';
  *   server with their recorded run times (no gangs, no fabric, no rebuilds: it does less work);
  * - a synthetic trace of STREAM_JOBS jobs generated lazily and replayed streaming, with the heap
  *   peak sampled at every segment end, against the same at a tenth of the jobs: what stays
- *   resident grows only with the per-job results (three numbers a job), not with the trace.
+ *   resident grows only with the per-job results (three numbers a job), not with the trace. The
+ *   heap is measured after a full collection at every segment end (live set, not garbage).
  */
 const ROUNDS = 3;
 const SYNTHETIC_JOBS = 20_000;
@@ -61,6 +64,12 @@ function* replayJobs(cluster: ReplayCluster, jobs: number, mapper: ModelClassMap
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** A full collection, so heap figures are the live set rather than garbage not yet collected. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 /** Synthetic jobs: the job replay against the scheduler's timeline replay, alternating, medians (in a function so the job arrays are garbage before the streaming runs). */
 function compare(cluster: ReplayCluster, profile: ProfileConfig, mapper: ModelClassMapper, figures: Figure[], ratios: Figure[], log: (line: string) => void): void {
@@ -126,12 +135,13 @@ export const replaySuite: Suite = {
 
     // Streaming: a tenth of the jobs, then all, each generated lazily; peak heap sampled at segment ends.
     const streamed = (count: number): { wallMs: number; peakHeapMiB: number } => {
-      globalThis.gc?.();
+      collectGarbage();
       let peak = process.memoryUsage().heapUsed;
       const run = timed(() => runJobReplay({
         replay: { cluster, profile, seed: SEED, sampleEveryNs: 3600e9 },
         jobs: replayJobs(cluster, count, mapper),
         onProgress: () => {
+          collectGarbage();
           peak = Math.max(peak, process.memoryUsage().heapUsed);
         },
       }));

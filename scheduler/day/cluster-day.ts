@@ -110,7 +110,7 @@ export async function runClusterDay(input: ClusterDayInput, onProgress?: DayProg
   for (const d of deployments) gpuIds.push(...lentSlotGpus(d.placement, fineTune.lentAtMax.get(d.spec.name) ?? 0));
   const order = new Map(prepared.topology.gpus.map((g) => [g.id, g.index]));
   gpuIds.sort((a, b) => order.get(a)! - order.get(b)!);
-  const fabric = gpuIds.length >= 2 && fineTune.gradientBytes > 0
+  const fabric = input.fabricHotSpots !== false && gpuIds.length >= 2 && fineTune.gradientBytes > 0
     ? fabricHotSpots(input.cluster, gpuIds, fineTune.gradientBytes, { seed: input.seed, onProgress: (_simulatedNs, events) => onProgress?.('fabric: gradient all-reduce', events) })
     : undefined;
   return { input, gpuKey: prepared.gpuKey, totalGpus: prepared.cluster.gpuCount, nodes: prepared.cluster.nodeCount, deployments, fineTune, fabric };

@@ -55,6 +55,8 @@ export interface ClusterDayInput {
   readonly minLendGpus?: number;
   /** SLO window length, ns. Default 1/96 of the day (a quarter hour of the day). */
   readonly sloWindowNs?: number;
+  /** Run the job's gradient all-reduce through the packet-level fabric for the hot spots. Default true. */
+  readonly fabricHotSpots?: boolean;
   /** Provisioning policies to compare. Default static peak, static average, elastic with lending. */
   readonly policies?: readonly DayPolicy[];
   readonly seed: number;

@@ -35,6 +35,7 @@ describe('DaySource (weft demo --ui)', () => {
       minLendGpus: 2,
       scaleDownDelayNs: 30e9,
       policies: ['elastic-lending'],
+      fabricHotSpots: false,
       seed: 2,
     };
     const source = new DaySource(prepareClusterDay(input), { maxEventsPerSlice: 20_000 });

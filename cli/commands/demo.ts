@@ -100,6 +100,7 @@ export const demoCommand: Command = {
 
     const chat = await loadLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
     const code = await loadLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz', 'Azure LLM code 2023');
+    if (options.speed !== undefined && options.ui !== true) throw badInput('--speed paces the live view', { field: '--speed', value: String(options.speed), expected: '--speed together with --ui' });
     if (options.ui === true) {
       if (json) throw badInput('--ui is interactive and has no JSON output', { field: '--json', expected: 'either --ui or --json' });
       if (io.stdout.isTTY !== true) throw badInput('--ui needs a terminal', { field: 'stdout', expected: 'a TTY (run it in a terminal, not through a pipe)' });

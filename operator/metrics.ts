@@ -11,7 +11,7 @@ export class OperatorMetrics {
     name: 'weft_operator_reconcile_duration_seconds',
     help: 'Wall time of one reconcile, by kind.',
     labelNames: ['kind'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [this.registry],
   });
   readonly errors = new Counter({ name: 'weft_operator_errors_total', help: 'Errors seen, by where (informer, election, reconcile).', labelNames: ['where'] as const, registers: [this.registry] });

@@ -1,6 +1,8 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Operator } from '../../../../operator/operator.js';
 import { addNode, EVENTS, modelDeployment, modelDeployments, PODS, startCluster } from '../../../../operator/testing/cluster.js';
+import { EVERYTHING } from '../../../../test/kube-apiserver/selectors.js';
 import type { KubeApiServer } from '../../../../test/kube-apiserver/server.js';
 import { waitUntil } from '../../../../test/kube-apiserver/wait.js';
 import { Dashboard } from '../../app/dashboard.js';
@@ -143,6 +145,31 @@ describe('KubeClusterSource (weft ui --kube)', () => {
     expect(s.events.some((e) => e.kind === 'departure' && e.message === 'pod default/lora-worker-0 deleted from gpu-a (3 GPUs)')).toBe(true);
     // The Event was not logged twice by the relist.
     expect(s.events.filter((e) => e.kind === 'scale-up')).toHaveLength(1);
+  });
+
+  it("shows what the operator does: its replica pods on the grid, its status and its Events", { timeout: 15_000 }, async () => {
+    const cluster = await startCluster();
+    api = cluster.api;
+    addNode(api, { name: 'gpu-a', gpus: 8, gpuType: 'h100-sxm', leaf: 'leaf-0' });
+    addNode(api, { name: 'gpu-b', gpus: 8, gpuType: 'h100-sxm', leaf: 'leaf-1' });
+    source = await KubeClusterSource.connect({ kubeConfig: cluster.kubeConfig, label: 'test' });
+    const operator = new Operator({ kubeConfig: cluster.kubeConfig, leaderElection: false, log: () => undefined });
+    await operator.start();
+    try {
+      api.store.create(modelDeployments(api), 'default', modelDeployment('chat', { replicas: 3, gpusPerReplica: 4 }));
+      const s = await until('three replicas placed', (x) => x.totals.used === 12 && x.workloads[0]?.replicas === 3 && x.events.filter((e) => e.kind === 'placement' && e.message.includes(' Scheduled: ')).length === 3);
+      // Every GPU the dashboard shows held is one a bound replica pod of the operator holds.
+      const bound = api.store.list(PODS, 'default', EVERYTHING).filter((p) => (p.spec as { nodeName?: string }).nodeName !== undefined);
+      expect(bound).toHaveLength(3);
+      for (const node of ['gpu-a', 'gpu-b']) {
+        const onNode = bound.filter((p) => (p.spec as { nodeName?: string }).nodeName === node).length * 4;
+        expect(cells(s, node).filter((c) => c === 'default/chat')).toHaveLength(onNode);
+      }
+      expect(s.workloads[0]).toMatchObject({ name: 'default/chat', kind: 'deployment', replicas: 3, gpus: 12 });
+      expect(s.workloads[0]!.state).not.toBe('Pending');
+    } finally {
+      await operator.stop();
+    }
   });
 
   it('renders the live cluster on the dashboard', { timeout: 15_000 }, async () => {

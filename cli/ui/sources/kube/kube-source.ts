@@ -7,6 +7,7 @@ import { keyOf, type ObjectMeta } from '../../../../operator/kube/objects.js';
 import { DEFAULT_TOPOLOGY_KEYS, type TopologyKeys } from '../../../../operator/topology.js';
 import type { DashboardSource } from '../../model/source.js';
 import type { DashboardSnapshot } from '../../model/snapshot.js';
+import { closableKubeConfig } from './closable-kube-config.js';
 import { ClusterModel, type Change } from './cluster-model.js';
 import { DashboardReads, type Collection } from './kube-reads.js';
 
@@ -47,6 +48,8 @@ export class KubeClusterSource implements DashboardSource {
   readonly #startMs: number;
   readonly #sampleMs: number;
   readonly #informers: Informer<{ metadata: ObjectMeta }>[] = [];
+  /** The kubeconfig the informers watch through; closing it cuts every watch connection. */
+  readonly #watchConfig: ReturnType<typeof closableKubeConfig>;
   readonly #pending = new Map<string, Change>();
   #viewMs: number;
   #nextSampleMs: number;
@@ -58,6 +61,7 @@ export class KubeClusterSource implements DashboardSource {
 
   private constructor(options: KubeSourceOptions) {
     this.#options = options;
+    this.#watchConfig = closableKubeConfig(options.kubeConfig);
     this.#nowMs = options.nowMs ?? Date.now;
     this.#startMs = this.#nowMs();
     this.#viewMs = this.#startMs;
@@ -110,7 +114,7 @@ export class KubeClusterSource implements DashboardSource {
     };
     const watch = <T extends { metadata: ObjectMeta }>(resource: Resource, collection: Collection<T>): void => {
       const informer = new Informer<T>({
-        kubeConfig: o.kubeConfig,
+        kubeConfig: this.#watchConfig.kubeConfig,
         path: collection.path,
         list: collection.list,
         ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
@@ -139,9 +143,10 @@ export class KubeClusterSource implements DashboardSource {
     this.#model.events.push({ timeNs: 0, kind: 'info', message: `watching ${o.label}: ${this.#model.grid.nodeCount} nodes, ${t.gpus} GPUs (${t.used} held)` });
   }
 
-  /** Stops every watch. */
+  /** Stops every watch, including one still connecting (see `closableKubeConfig`). */
   async close(): Promise<void> {
     await Promise.all(this.#informers.map((i) => i.stop()));
+    this.#watchConfig.close();
   }
 
   advance(): boolean {

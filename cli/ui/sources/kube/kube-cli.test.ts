@@ -30,7 +30,11 @@ describe('weft ui --kube', () => {
     const kubeconfig = await api.writeKubeconfig(await mkdtemp(join(tmpdir(), 'weft-ui-kube-')));
     expect(await rejects(['ui', '--kubeconfig', kubeconfig, '--namespace', 'default'])).toBe('error: stdout: weft ui needs a terminal (expected a TTY (run it in a terminal, not through a pipe))');
     expect(api.requests.some((r) => r.resource === 'nodes' && r.verb === 'list' && r.code === 200)).toBe(true);
-    expect(api.requests.some((r) => r.resource === 'events' && r.namespace === 'default' && r.verb === 'list')).toBe(true);
+    // --namespace: the CRs and Events of that namespace only; Nodes and Pods cluster-wide (the grid).
+    for (const resource of ['events', 'modeldeployments', 'finetunejobs']) {
+      expect(api.requests.filter((r) => r.resource === resource && r.verb === 'list').map((r) => [r.namespace, r.code])).toContainEqual(['default', 200]);
+    }
+    expect(api.requests.filter((r) => r.resource === 'pods' && r.verb === 'list').every((r) => r.namespace === undefined)).toBe(true);
     // Watches still connecting when the source closed are cut too (else the process would not exit).
     await waitUntil('every watch closed', () => api!.openWatches === 0, 2000);
   });

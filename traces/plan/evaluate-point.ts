@@ -1,7 +1,6 @@
 import { ClusterSpecSchema, type ClusterSpec } from '../../fabric-sim/cluster/spec.js';
-import { getGpu } from '../../gpu-model/index.js';
+import { catalogGpuFor, getGpu } from '../../gpu-model/index.js';
 import type { ProfileConfig } from '../../scheduler/framework/profile.js';
-import { catalogGpuFor } from '../../cli/commands/deploy.js';
 import { badInput } from '../../core/errors.js';
 import type { ModelClassMapper } from '../mapping/model-class-rules.js';
 import { round6 } from '../replay/job-report.js';

@@ -1,8 +1,7 @@
-import { catalogGpuFor } from '../../cli/commands/deploy.js';
 import { badInput } from '../../core/errors.js';
 import type { ClusterSpec } from '../../fabric-sim/cluster/spec.js';
 import { buildTopology } from '../../fabric-sim/cluster/topology.js';
-import { getGpu, type GpuSpec } from '../../gpu-model/index.js';
+import { catalogGpuFor, getGpu, type GpuSpec } from '../../gpu-model/index.js';
 import type { NodeSpec } from '../../scheduler/cluster/node-spec.js';
 import { nodesFromClusterSpec } from '../../scheduler/index.js';
 import type { ReplayFabric } from './job-runtime.js';

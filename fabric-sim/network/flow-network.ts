@@ -1,5 +1,6 @@
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
+import { RandomStream } from '../engine/random.js';
 import type { FlowDef } from '../packet/network.js';
 import type { FabricNetwork, PathIdeal } from './fabric-network.js';
 import { checkRoutable, FabricRoutes } from './routing.js';
@@ -7,6 +8,22 @@ import { IndexHeap } from './index-heap.js';
 
 /** A flow counts as sent once fewer than this many bytes remain (floating-point slack). */
 const DONE_EPSILON_BYTES = 1e-6;
+
+/** Called when a started flow's last byte was received (the engine's clock is that time). */
+export type FlowDoneHandler = (flow: number) => void;
+
+/** `array` copied into a new one of `size` elements (new elements `fill`). */
+function resized<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number, fill = 0): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array.subarray(0, Math.min(array.length, size)));
+  if (fill !== 0 && size > array.length) next.fill(fill, array.length);
+  return next;
+}
+
+/** `array`, or a copy doubled in size when it holds fewer than `size` elements. */
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+  return size <= array.length ? array : resized(array, Math.max(size, 2 * array.length, 16));
+}
 
 /**
  * The network at flow level: each flow crosses the links of its ECMP path (the same hash as
@@ -23,6 +40,12 @@ const DONE_EPSILON_BYTES = 1e-6;
  *
  * Simultaneous arrivals and departures are batched into one recomputation per instant; a
  * recomputation costs O(sum of active path lengths x log) (see `#reshare`).
+ *
+ * Two ways to use it: define every flow up front (`addFlows`, with dependencies) and `run`; or
+ * start flows while the engine runs (`startFlow`, from any event handler of the engine passed
+ * as `options.engine`, so the network and its caller share one clock). Both share the same
+ * arrays, entropy stream and rate computation: flows started one by one get the entropies,
+ * paths and rates they would get if defined up front in that order with those start times.
  */
 export class FlowNetwork implements FabricNetwork {
   readonly fidelity = 'flow' as const;
@@ -35,8 +58,18 @@ export class FlowNetwork implements FabricNetwork {
   /** Rate recomputations so far (progressive-filling runs). */
   recomputations = 0;
 
-  #flows: readonly FlowDef[] = [];
-  #pathOffset = new Int32Array(0);
+  #flows: FlowDef[] = [];
+  /** Per flow: the caller's completion handler (flows from `startFlow` that passed one). */
+  readonly #onDone: (FlowDoneHandler | undefined)[] = [];
+  /** Ports used in `#pathPorts`, and resources (ports, then pools) in the resource arrays. */
+  #portsUsed = 0;
+  #resources: number;
+  readonly #pools = new Map<string, number>();
+  /** Collectives repeat (src, dst) pairs hundreds of times: pooled paths and alpha are per pair. */
+  readonly #byPair = new Map<number, { pooled: number[] | null; alphaNs: number }>();
+  /** Flow entropies, drawn in flow order (as `FabricRoutes.flowEntropies`). */
+  readonly #entropy: RandomStream;
+  #pathOffset = new Int32Array(1);
   #pathPorts = new Int32Array(0);
   #alphaNs = new Float64Array(0);
   #remaining = new Float64Array(0);
@@ -62,14 +95,24 @@ export class FlowNetwork implements FabricNetwork {
   readonly #kReceived: number;
   readonly #kRecompute: number;
 
-  constructor(topology: Topology, options: { seed?: number } = {}) {
-    this.engine = new Engine({ seed: options.seed ?? 1 });
+  /**
+   * @param options.engine the engine to schedule on (default: a new one of `seed`); pass the
+   *   caller's engine to `startFlow` during its run. One FlowNetwork per engine (its handler
+   *   names are fixed).
+   */
+  constructor(topology: Topology, options: { seed?: number; engine?: Engine } = {}) {
+    this.engine = options.engine ?? new Engine({ seed: options.seed ?? 1 });
     this.#graph = new FabricRoutes(topology, options.seed ?? 1);
+    this.#entropy = RandomStream.derive(options.seed ?? 1, 'transport/entropy');
     const ports = this.#graph.portCount;
+    this.#resources = ports;
     this.#capacity = new Float64Array(ports);
     for (let p = 0; p < ports; p++) this.#capacity[p] = this.#graph.payloadRate(p);
     this.#residual = new Float64Array(ports);
     this.#users = new Int32Array(ports);
+    this.#listStart = new Int32Array(ports);
+    this.#listFill = new Int32Array(ports);
+    this.#stamp = new Int32Array(ports);
     this.#kStart = this.engine.register('flow/start', (f) => {
       this.#start(f);
     });
@@ -84,54 +127,97 @@ export class FlowNetwork implements FabricNetwork {
     });
   }
 
+  /** Flows defined so far (by `addFlows` and `startFlow`); per-flow arrays are valid up to it. */
+  get flowCount(): number {
+    return this.#flows.length;
+  }
+
   addFlows(flows: readonly FlowDef[]): void {
-    if (this.#flows.length !== 0) throw new Error('FlowNetwork.addFlows: flows are defined once');
-    this.#flows = flows;
+    if (this.#flows.length !== 0) throw new Error('FlowNetwork.addFlows: flows are defined once, before any startFlow');
     const n = flows.length;
     checkRoutable(this.#graph, flows);
-    const entropy = this.#graph.flowEntropies(n);
-    this.fStartNs = new Float64Array(n).fill(NaN);
-    this.fRecvDoneNs = new Float64Array(n).fill(NaN);
-    this.#alphaNs = new Float64Array(n);
-    this.#remaining = new Float64Array(n);
-    this.#rate = new Float64Array(n);
-    this.#frozen = new Uint8Array(n);
-    this.#depsLeft = new Int32Array(n);
-    this.#dependents = flows.map(() => []);
-    this.#pathOffset = new Int32Array(n + 1);
-    const ports: number[] = [];
-    const pools = new Map<string, number>();
-    const capacities = Array.from(this.#capacity);
-    // Collectives repeat (src, dst) pairs hundreds of times: pooled paths and alpha are per pair
-    // (an ECMP path also depends on the flow's entropy).
-    const byPair = new Map<number, { pooled: number[] | null; alphaNs: number }>();
+    const entropy = this.#graph.flowEntropies(n, this.#entropy);
+    // Exact sizes: fStartNs and fRecvDoneNs have one entry per flow.
+    this.#reserve(n, false);
     flows.forEach((flow, f) => {
-      const ecmp = this.#graph.ecmpPath(flow.src, flow.dst, entropy[f]!);
-      const pair = flow.src * this.#graph.hostCount + flow.dst;
-      let route = byPair.get(pair);
-      if (route === undefined) {
-        const multipath = this.#graph.isMultipath(ecmp[0]!, flow.dst);
-        route = { pooled: multipath ? this.#pooledPath(flow.src, flow.dst, pools, capacities) : null, alphaNs: this.#graph.idealNs(flow.src, flow.dst, 0).alphaNs };
-        byPair.set(pair, route);
-      }
-      this.#pathOffset[f] = ports.length;
-      for (const port of route.pooled ?? ecmp) ports.push(port);
-      this.#alphaNs[f] = route.alphaNs;
-      this.#remaining[f] = flow.bytes;
-      this.#depsLeft[f] = flow.deps.length;
-      for (const d of flow.deps) this.#dependents[d]!.push(f);
+      this.#define(flow, entropy[f]!);
     });
-    this.#pathOffset[n] = ports.length;
-    this.#pathPorts = Int32Array.from(ports);
-    this.#capacity = Float64Array.from(capacities);
-    this.#residual = new Float64Array(capacities.length);
-    this.#users = new Int32Array(capacities.length);
-    this.#listStart = new Int32Array(capacities.length);
-    this.#listFill = new Int32Array(capacities.length);
-    this.#stamp = new Int32Array(capacities.length);
     flows.forEach((flow, f) => {
       if (flow.deps.length === 0) this.engine.scheduleAt(flow.startNs, this.#kStart, f);
     });
+  }
+
+  /**
+   * Starts a flow of `bytes` from NIC `src` to NIC `dst` now (the engine's clock): the rates
+   * of every active flow are recomputed at this instant, as for a flow defined up front.
+   * Callable from inside the engine's handlers; `onDone` runs when its last byte is received.
+   * Per-flow arrays grow by doubling (entries at or after `flowCount` are NaN).
+   * @returns the flow's index into `fStartNs`, `fRecvDoneNs` and `rateOf`.
+   * @throws Error for src = dst, no route, or bytes not a finite number >= 0.
+   */
+  startFlow(src: number, dst: number, bytes: number, onDone?: FlowDoneHandler): number {
+    if (!(bytes >= 0 && Number.isFinite(bytes))) throw new Error(`FlowNetwork.startFlow: bytes must be a finite number >= 0, got ${String(bytes)}`);
+    const flow: FlowDef = { src, dst, bytes, startNs: this.engine.nowNs, deps: [] };
+    checkRoutable(this.#graph, [flow]);
+    const f = this.#flows.length;
+    this.#reserve(f + 1, true);
+    this.#define(flow, this.#graph.flowEntropies(1, this.#entropy)[0]!);
+    this.#onDone[f] = onDone;
+    this.#start(f);
+    return f;
+  }
+
+  /** Per-flow arrays sized for `flows` flows: exactly, or doubled when `double` (amortized appends). */
+  #reserve(flows: number, double: boolean): void {
+    if (this.fStartNs.length >= flows) return;
+    const size = double ? Math.max(flows, 2 * this.fStartNs.length, 16) : flows;
+    this.fStartNs = resized(this.fStartNs, size, NaN);
+    this.fRecvDoneNs = resized(this.fRecvDoneNs, size, NaN);
+    this.#alphaNs = resized(this.#alphaNs, size);
+    this.#remaining = resized(this.#remaining, size);
+    this.#rate = resized(this.#rate, size);
+    this.#frozen = resized(this.#frozen, size);
+    this.#depsLeft = resized(this.#depsLeft, size);
+    this.#pathOffset = resized(this.#pathOffset, size + 1);
+  }
+
+  /** Appends flow `flow` (index `#flows.length`): its path (ECMP hash of `entropy`, or pooled), alpha and dependencies. */
+  #define(flow: FlowDef, entropy: number): void {
+    const f = this.#flows.length;
+    this.#flows.push(flow);
+    this.#dependents.push([]);
+    const graph = this.#graph;
+    const ecmp = graph.ecmpPath(flow.src, flow.dst, entropy);
+    const pair = flow.src * graph.hostCount + flow.dst;
+    let route = this.#byPair.get(pair);
+    if (route === undefined) {
+      const multipath = graph.isMultipath(ecmp[0]!, flow.dst);
+      route = { pooled: multipath ? this.#pooledPath(flow.src, flow.dst) : null, alphaNs: graph.idealNs(flow.src, flow.dst, 0).alphaNs };
+      this.#byPair.set(pair, route);
+    }
+    const path = route.pooled ?? ecmp;
+    this.#pathOffset[f] = this.#portsUsed;
+    this.#pathPorts = grown(this.#pathPorts, this.#portsUsed + path.length);
+    for (const port of path) this.#pathPorts[this.#portsUsed++] = port;
+    this.#pathOffset[f + 1] = this.#portsUsed;
+    this.#alphaNs[f] = route.alphaNs;
+    this.#remaining[f] = flow.bytes;
+    this.#depsLeft[f] = flow.deps.length;
+    for (const d of flow.deps) this.#dependents[d]!.push(f);
+  }
+
+  /** A new resource (a pool of equal-cost ports) of `capacity` payload bytes/ns; returns its id. */
+  #addResource(capacity: number): number {
+    const id = this.#resources++;
+    const n = this.#resources;
+    this.#capacity = grown(this.#capacity, n);
+    this.#capacity[id] = capacity;
+    this.#residual = grown(this.#residual, n);
+    this.#users = grown(this.#users, n);
+    this.#listStart = grown(this.#listStart, n);
+    this.#listFill = grown(this.#listFill, n);
+    this.#stamp = grown(this.#stamp, n);
+    return id;
   }
 
   /**
@@ -140,8 +226,9 @@ export class FlowNetwork implements FabricNetwork {
    * capacity is their sum: ideal spraying spreads the flow's bytes evenly over the pool. Single
    * ports stay port resources, so single-path hops (NIC links) are shared with every flow.
    */
-  #pooledPath(src: number, dst: number, pools: Map<string, number>, capacities: number[]): number[] {
+  #pooledPath(src: number, dst: number): number[] {
     const graph = this.#graph;
+    const pools = this.#pools;
     const out: number[] = [];
     let level = [src];
     while (level.length > 0 && level[0] !== dst) {
@@ -152,9 +239,8 @@ export class FlowNetwork implements FabricNetwork {
         const key = group.join(',');
         let id = pools.get(key);
         if (id === undefined) {
-          id = capacities.length;
+          id = this.#addResource(group.reduce((sum, p) => sum + graph.payloadRate(p), 0));
           pools.set(key, id);
-          capacities.push(group.reduce((sum, p) => sum + graph.payloadRate(p), 0));
         }
         out.push(id);
       }
@@ -192,6 +278,7 @@ export class FlowNetwork implements FabricNetwork {
       this.#depsLeft[g]! -= 1;
       if (this.#depsLeft[g] === 0) this.engine.schedule(this.#flows[g]!.startNs, this.#kStart, g);
     }
+    this.#onDone[f]?.(f);
   }
 
   /** One recomputation per instant, after every arrival and departure at that instant. */

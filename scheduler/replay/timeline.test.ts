@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../cluster/cluster-state.js';
 import { nodeSpec } from '../cluster/node-spec.js';
+import { GangDirectory } from '../framework/gangs.js';
 import { BestFit } from '../plugins/best-fit.js';
+import { DefaultPreemption } from '../plugins/default-preemption.js';
 import { GpuType } from '../plugins/gpu-type.js';
 import { ResourceFit } from '../plugins/resource-fit.js';
 import { podSpec } from '../workload/pod.js';
@@ -28,6 +30,22 @@ describe('timeline replay', () => {
     expect(result.samples.map((s) => [s.timeNs, s.allocationRatio, s.running, s.pending])).toEqual([
       [0, 1, 1, 0], [5, 1, 1, 4], [10, 1, 1, 3], [15, 1, 1, 2], [20, 0.5, 1, 1], [25, 0, 0, 1],
     ]);
+  });
+
+  it('with preemption, an evicted pod stops, queues again and runs its whole runtime after the preemptor', () => {
+    const withPreemption = (c: ClusterState) => [...plugins(c), { plugin: new DefaultPreemption({ gangs: new GangDirectory() }), weight: 1 }];
+    const pods: TimedPod[] = [
+      { spec: podSpec({ name: 'low', gpuCount: 1, preemptible: true }), arrivalNs: 0, runtimeNs: 10 },
+      { spec: podSpec({ name: 'high', gpuCount: 1, priority: 10 }), arrivalNs: 2, runtimeNs: 3 },
+    ];
+    const result = timeline({ nodes, pods, plugins: withPreemption, sampleEveryNs: 1 });
+    // low runs 0-2 and is evicted; high runs 2-5; low starts over at 5 and runs 5-15.
+    expect(result.queueingDelaysNs).toEqual([0, 0]);
+    expect(result.neverScheduled).toBe(0);
+    const last = result.samples.at(-1)!;
+    expect(last.timeNs).toBe(15);
+    expect(last.running).toBe(0);
+    expect(result.samples.find((x) => x.timeNs === 4)!.running).toBe(1);
   });
 
   it('validates its inputs, quoting the bad value', () => {

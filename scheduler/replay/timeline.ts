@@ -41,7 +41,8 @@ export interface TimelineResult {
 /**
  * Time-driven replay on the discrete-event engine: pods arrive at their times, are scheduled
  * at once if they fit, otherwise wait in a queue (priority, then arrival order) that is
- * retried whenever a running pod finishes and frees resources.
+ * retried whenever a running pod finishes and frees resources. With a preemption plugin, an
+ * evicted pod stops, queues again and later runs its whole runtime anew.
  *
  * @example
  * const result = timeline({ nodes, pods, sampleEveryNs: 60e9, plugins: (c) => [...] });
@@ -57,9 +58,26 @@ export function timeline(options: TimelineOptions): TimelineResult {
     names.add(p.spec.name);
   }
   const cluster = new ClusterState(options.nodes);
-  const framework = new Framework({ cluster, plugins: options.plugins(cluster), feasibleNodesToFind: options.feasibleNodesToFind ?? 0 });
+  const indexOf = new Map(pods.map((p, i) => [p.spec.name, i]));
+  /** Pods a preemption evicted, to queue again once the current handler is done. */
+  const evicted: number[] = [];
+  const framework = new Framework({
+    cluster,
+    plugins: options.plugins(cluster),
+    feasibleNodesToFind: options.feasibleNodesToFind ?? 0,
+    // An evicted pod stops running (its departure is cancelled) and waits to start over, as a
+    // Kubernetes pod deleted by preemption is recreated by its controller.
+    onEvicted: (pod) => {
+      const index = indexOf.get(pod.name)!;
+      engine.cancel(departures[index]!);
+      running--;
+      evicted.push(index);
+      engine.schedule(0, retry);
+    },
+  });
   const engine = new Engine();
   const delays = new Array<number>(pods.length).fill(-1);
+  const departures = new Array<number>(pods.length).fill(-1);
   /** Indexes of waiting pods, kept in priority-then-arrival order. */
   let waiting: number[] = [];
   let running = 0;
@@ -68,10 +86,16 @@ export function timeline(options: TimelineOptions): TimelineResult {
   const tryStart = (index: number): boolean => {
     const pod = pods[index]!;
     if (framework.scheduleOne(pod.spec, engine.nowNs).kind !== 'bound') return false;
-    delays[index] = engine.nowNs - pod.arrivalNs;
+    // The queueing delay is the first start's; a restart after eviction does not reset it.
+    if (delays[index]! < 0) delays[index] = engine.nowNs - pod.arrivalNs;
     running++;
-    engine.schedule(pod.runtimeNs, depart, index);
+    departures[index] = engine.schedule(pod.runtimeNs, depart, index);
     return true;
+  };
+  const enqueue = (index: number): void => {
+    let k = waiting.length;
+    while (k > 0 && before(index, waiting[k - 1]!)) k--;
+    waiting.splice(k, 0, index);
   };
   const before = (a: number, b: number): boolean => {
     const pa = pods[a]!;
@@ -80,15 +104,18 @@ export function timeline(options: TimelineOptions): TimelineResult {
     return pa.arrivalNs !== pb.arrivalNs ? pa.arrivalNs < pb.arrivalNs : a < b;
   };
   const arrive = engine.register('timeline/arrive', (index) => {
-    if (tryStart(index)) return;
-    let k = waiting.length;
-    while (k > 0 && before(index, waiting[k - 1]!)) k--;
-    waiting.splice(k, 0, index);
+    if (!tryStart(index)) enqueue(index);
   });
   const depart = engine.register('timeline/depart', (index) => {
     cluster.release(pods[index]!.spec.name);
     running--;
     remaining--;
+    waiting = waiting.filter((w) => !tryStart(w));
+  });
+  // After an eviction: the evicted pods queue again, and the queue (the preemptor first, by
+  // priority) retries on the freed resources.
+  const retry = engine.register('timeline/retry', () => {
+    for (const index of evicted.splice(0)) enqueue(index);
     waiting = waiting.filter((w) => !tryStart(w));
   });
   const samples: TimelineSample[] = [];

@@ -34,7 +34,8 @@ export function eventKind(event: EventObject): EventKindView {
       return m !== null && Number(m[2]) < Number(m[1]) ? 'scale-down' : 'scale-up';
     }
   }
-  if (/Miss|Late/.test(reason)) return 'violation';
+  // MetricsMissSLO, PredictionMissSLO (SLOMet), PredictedLate (DeadlineMet); not NoLatency.
+  if (reason.endsWith('MissSLO') || reason === 'PredictedLate') return 'violation';
   return 'info';
 }
 

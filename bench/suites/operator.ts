@@ -48,6 +48,13 @@ interface TestServer {
   stop(): Promise<void>;
 }
 
+const TEST_SERVER_DIR = './test/kube-apiserver/';
+const TEST_SERVER_EXPORTS: readonly (readonly [string, string])[] = [
+  ['KubeApiServer', 'server.js'],
+  ['CRD_RESOURCE, BUILTIN_RESOURCES', 'resources.js'],
+  ['EVERYTHING', 'selectors.js'],
+];
+
 async function loadTestServer(): Promise<TestServerModule> {
   const { build } = await import('esbuild');
   const outDir = join(repoRoot, 'dist', 'bench', '.cache');
@@ -55,10 +62,8 @@ async function loadTestServer(): Promise<TestServerModule> {
   const outfile = join(outDir, 'kube-apiserver.mjs');
   await build({
     stdin: {
-      contents:
-        "export { KubeApiServer } from './test/kube-apiserver/server.js';\n" +
-        "export { CRD_RESOURCE, BUILTIN_RESOURCES } from './test/kube-apiserver/resources.js';\n" +
-        "export { EVERYTHING } from './test/kube-apiserver/selectors.js';\n",
+      // Written as data, not as import statements: these sources are bundled here, never built into dist.
+      contents: TEST_SERVER_EXPORTS.map(([names, module]) => `export { ${names} } from '${TEST_SERVER_DIR}${module}';\n`).join(''),
       resolveDir: repoRoot,
       loader: 'ts',
     },

@@ -4,6 +4,7 @@
  */
 import { badRequest, invalid } from './errors.js';
 import { isObject, type JsonObject } from './json.js';
+import { checkJob, defaultJob } from './job.js';
 import { checkLease } from './lease.js';
 import type { ResourceType } from './resources.js';
 import { validateAgainstSchema } from './schema.js';
@@ -37,6 +38,7 @@ export function defaultOnCreate(rt: ResourceType, obj: KubeObject): void {
     obj.status = status;
   }
   if (rt.group === '' && rt.plural === 'namespaces') obj.status = { phase: 'Active' };
+  if (rt.group === 'batch' && rt.plural === 'jobs') defaultJob(obj);
   if (rt.plural === 'customresourcedefinitions' && rt.group === 'apiextensions.k8s.io') {
     const spec = obj.spec as JsonObject;
     const versions = (spec.versions as JsonObject[]).filter((v) => v.storage === true).map((v) => v.name);
@@ -94,6 +96,7 @@ export function admit(rt: ResourceType, obj: KubeObject, fieldValidation: FieldV
     return;
   }
   if (rt.group === 'coordination.k8s.io' && rt.plural === 'leases') checkLease(obj);
+  if (rt.group === 'batch' && rt.plural === 'jobs') checkJob(obj);
   if (rt.schema === undefined) return;
   const result = validateAgainstSchema(obj, rt.schema);
   if (result.causes.length > 0) throw invalid(rt.kind, rt.group, name, result.causes);

@@ -95,6 +95,21 @@ export function gone(requested: number, oldest: number): ApiError {
   return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
 }
 
+/**
+ * 403 Forbidden as RBAC denies it: `jobs.batch is forbidden: User "u" cannot create resource
+ * "jobs" in API group "batch" in the namespace "ns"`.
+ */
+export function forbidden(request: { verb: string; group?: string; resource?: string; namespace?: string }, user: string): ApiError {
+  const resource = request.resource ?? '';
+  const group = request.group ?? '';
+  const qualifiedName = group === '' ? resource : `${resource}.${group}`;
+  const where = request.namespace === undefined ? 'at the cluster scope' : `in the namespace "${request.namespace}"`;
+  return failure(403, 'Forbidden', `${qualifiedName} is forbidden: User "${user}" cannot ${request.verb} resource "${resource}" in API group "${group}" ${where}`, {
+    group,
+    kind: resource,
+  });
+}
+
 /** 429 TooManyRequests with a Retry-After header. */
 export function tooManyRequests(retryAfterSeconds: number): ApiError {
   const e = failure(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds });

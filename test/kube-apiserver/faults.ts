@@ -1,8 +1,8 @@
 /**
- * Faults injected on demand: response delays and 429 throttling, each optionally limited to
+ * Faults injected on demand: response delays, 429 throttling and 403 RBAC denials, each optionally limited to
  * the requests a filter selects. (Dropping watches and restarts live on KubeApiServer.)
  */
-import { tooManyRequests } from './errors.js';
+import { forbidden, tooManyRequests } from './errors.js';
 import type { RequestRecord } from './requests.js';
 
 /** Selects the requests a fault applies to. */
@@ -21,6 +21,7 @@ export class Faults {
   #delayMs = 0;
   #delayFilter: RequestFilter = ALL;
   #throttle: Throttle | undefined;
+  #forbid: RequestFilter | undefined;
 
   /** Delays every matching request by `ms` before it is processed (0 turns it off). */
   delay(ms: number, filter: RequestFilter = ALL): void {
@@ -35,10 +36,16 @@ export class Faults {
     this.#throttle = { remaining: count, retryAfterSeconds, filter };
   }
 
+  /** Answers every matching request with 403 Forbidden, worded as RBAC denies it (user `test-user`). */
+  forbid(filter: RequestFilter = ALL): void {
+    this.#forbid = filter;
+  }
+
   /** Turns every fault off. */
   clear(): void {
     this.#delayMs = 0;
     this.#throttle = undefined;
+    this.#forbid = undefined;
   }
 
   /**
@@ -50,6 +57,7 @@ export class Faults {
       const ms = this.#delayMs;
       await new Promise((resolve) => setTimeout(resolve, ms));
     }
+    if (this.#forbid?.(request) === true) throw forbidden(request, 'test-user');
     const t = this.#throttle;
     if (t !== undefined && t.remaining > 0 && t.filter(request)) {
       t.remaining--;

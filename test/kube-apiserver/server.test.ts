@@ -132,7 +132,10 @@ describe('CRUD semantics', () => {
     expect((await req('GET', PODS)).body.items).toHaveLength(1);
     const lease = await req('POST', '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases', { metadata: { name: 'l' }, spec: { holderIdentity: 'me' } });
     expect(lease.body).toMatchObject({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease' });
-    const job = await req('POST', '/apis/batch/v1/namespaces/default/jobs', { metadata: { name: 'j' }, spec: {} });
+    const job = await req('POST', '/apis/batch/v1/namespaces/default/jobs', {
+      metadata: { name: 'j' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
+    });
     expect(job.body.kind).toBe('Job');
     const ev = await req('POST', '/api/v1/namespaces/default/events', { metadata: { name: 'e' }, reason: 'Scheduled', involvedObject: { kind: 'Pod', name: 'a' } });
     expect(ev.code).toBe(201);

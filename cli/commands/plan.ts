@@ -7,11 +7,14 @@ import { loadShippedProfiles } from '../../scheduler/profiles/shipped.js';
 import { loadModelClassMapper } from '../../traces/mapping/load-mapping.js';
 import { designCostPerHourUsd } from '../../traces/plan/evaluate-point.js';
 import { judge, recommend, type JudgedPoint } from '../../traces/plan/recommend.js';
+import type { PointResult } from '../../traces/plan/evaluate-point.js';
+import type { KubePlanInput } from '../../traces/plan/kube-manifests.js';
 import { runSweep } from '../../traces/plan/run-sweep.js';
 import { designPoints, loadSweepSpec, parseInlineSweep, SweepSpecSchema, type SweepSpec } from '../../traces/plan/sweep-spec.js';
 import { renderPlanHtml } from '../../traces/report/plan-html.js';
 import { loadJobTrace, REPLAY_JOB_FORMATS, type ReplayJobFormat } from '../../traces/replay/job-source.js';
 import type { Command } from '../command.js';
+import { checkKubeFlags, KUBE_PLAN_OPTIONS, planOnKubernetes, planWorker } from './plan-kube.js';
 import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -45,11 +48,20 @@ export const planCommand: Command = {
     'recommended and the Pareto front of cost against p99 JCT is marked.\n\n' +
     'The sweep is a YAML file (base, sweep, targets, pricing; see traces/plan/sweep-spec.ts) or inline:\n' +
     '  gpus=64..256:64,gpuType=[h100,a100],oversub=[1,2,4],policy=[best-fit,fgd]\n' +
-    'Exit 3 when no design meets the targets.',
+    'Exit 3 when no design meets the targets.\n\n' +
+    '--on-kubernetes runs the sweep as a Kubernetes Indexed Job instead: one design point per\n' +
+    'completion index, each pod running `weft plan --worker` (the same evaluation as the local\n' +
+    'sweep), which writes its result to the ConfigMap <job>-<index>, owned by the Job. The sweep\n' +
+    'goes in the ConfigMap <job>-spec; the trace is referenced by path (--pod-trace), so it must be\n' +
+    'in the image or on a volume. The command waits (--timeout), gathers the results in index order\n' +
+    'and prints the same report as a local sweep. --dry-run prints the manifests. An unreachable\n' +
+    'server or missing RBAC is exit 2; a failed Job is exit 1 with the failing index\'s reason.',
   examples: [
     { command: 'weft plan --trace cluster_log.csv --format helios --sweep sweep.yaml --html plan.html', comment: 'the sweep of a YAML file, with an HTML report' },
     { command: "weft plan --trace workload-6.csv --format pollux --sweep 'gpus=64..128:32,oversub=[1,4]' --target-jct-p99 3600", comment: 'an inline sweep with a p99 JCT target' },
     { command: 'weft plan --trace jobs.weft --format weft --sweep sweep.yaml --csv plan.csv --threads 4', comment: 'every design as CSV, four worker threads' },
+    { command: 'weft plan --trace /data/jobs.weft --format weft --sweep sweep.yaml --on-kubernetes --namespace plans --parallelism 8', comment: 'one pod per design point, eight at a time, on the current cluster' },
+    { command: 'weft plan --trace jobs.weft --format weft --sweep sweep.yaml --on-kubernetes --dry-run', comment: 'print the Job and its ConfigMap as YAML' },
   ],
   options: {
     trace: { type: 'string', placeholder: '<file>', description: 'the job trace (a directory for alibaba-v2020)' },
@@ -64,8 +76,12 @@ export const planCommand: Command = {
     'reference-gpu': { type: 'string', placeholder: '<gpu>', description: 'GPU the recorded run times are taken to be on', defaultText: 'a100-80g-sxm' },
     csv: { type: 'string', placeholder: '<file>', description: 'write every design as CSV to this file (- for stdout, instead of the table)' },
     html: { type: 'string', placeholder: '<file>', description: 'write a self-contained HTML report (cost against p99 JCT, Pareto front)' },
+    ...KUBE_PLAN_OPTIONS,
   },
-  async run({ options, positionals, io, json }) {
+  async run(ctx) {
+    const { options, positionals, io, json } = ctx;
+    checkKubeFlags(options);
+    if (options.worker === true) return planWorker(ctx);
     if (positionals.length > 0) throw badInput('unexpected argument', { field: 'arguments', value: positionals[0], expected: 'options only (--trace, --format, --sweep)' });
     if (typeof options.trace !== 'string') throw badInput('missing trace', { field: '--trace', expected: 'a job trace file' });
     const format = options.format;
@@ -86,22 +102,33 @@ export const planCommand: Command = {
     const mappingFile = typeof options.mapping === 'string' ? options.mapping : undefined;
     const mapper = mappingFile === undefined ? undefined : loadModelClassMapper(mappingFile);
     const seed = parseSeed(options.seed);
-    const threads = options.threads === undefined ? Math.min(availableParallelism(), points.length) : parseIntegerOption('--threads', options.threads, { min: 0, max: 256 });
-    const trace = await loadJobTrace(format as ReplayJobFormat, options.trace, mapper === undefined ? {} : { mapper });
-    io.stderr.write(`${trace.readSummary}\n${points.length} designs on ${threads} thread(s)\n`);
-    const progress = new ProgressReporter(io.stderr, 'planning', { unit: 'designs' });
-    const results = await runSweep(
-      {
-        spec, points, trace, profiles, seed,
+    const referenceGpu = typeof options['reference-gpu'] === 'string' ? options['reference-gpu'] : undefined;
+    let results: PointResult[];
+    if (options['on-kubernetes'] === true) {
+      if (options.threads !== undefined) throw badInput('conflicting flags', { field: '--threads', value: options.threads, expected: 'no --threads with --on-kubernetes (use --parallelism)' });
+      const podTrace = options['pod-trace'];
+      const input: KubePlanInput = {
+        format, trace: typeof podTrace === 'string' ? podTrace : options.trace, spec, profiles, seed,
         ...(mappingFile === undefined ? {} : { mappingFile }),
-        ...(typeof options['reference-gpu'] === 'string' ? { referenceGpu: options['reference-gpu'] } : {}),
-      },
-      threads,
-      (done, total, design) => {
-        progress.update(done, total, design);
-      },
-    );
-    progress.done();
+        ...(referenceGpu === undefined ? {} : { referenceGpu }),
+      };
+      const gathered = await planOnKubernetes(ctx, input, points.length);
+      if (gathered === undefined) return 0;
+      results = gathered;
+    } else {
+      const threads = options.threads === undefined ? Math.min(availableParallelism(), points.length) : parseIntegerOption('--threads', options.threads, { min: 0, max: 256 });
+      const trace = await loadJobTrace(format as ReplayJobFormat, options.trace, mapper === undefined ? {} : { mapper });
+      io.stderr.write(`${trace.readSummary}\n${points.length} designs on ${threads} thread(s)\n`);
+      const progress = new ProgressReporter(io.stderr, 'planning', { unit: 'designs' });
+      results = await runSweep(
+        { spec, points, trace, profiles, seed, ...(mappingFile === undefined ? {} : { mappingFile }), ...(referenceGpu === undefined ? {} : { referenceGpu }) },
+        threads,
+        (done, total, design) => {
+          progress.update(done, total, design);
+        },
+      );
+      progress.done();
+    }
     const judged = judge(spec, results);
     const best = recommend(judged);
     const document: PlanDocument = { trace: options.trace, format, seed, targets: spec.targets, recommended: best?.design ?? null, points: judged };

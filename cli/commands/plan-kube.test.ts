@@ -58,6 +58,14 @@ async function jobAppears(namespace: string, predicate: (job: KubeObject) => boo
   }
 }
 
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Runs `weft plan --worker` in-process as the pod of completion index `index` would. */
 async function runWorker(job: string, namespace: string, index: number): Promise<CliResult> {
   const saved = { ...process.env };
@@ -102,6 +110,8 @@ describe('weft plan --on-kubernetes', () => {
     const results = api.store.list(CONFIGMAPS, 'plans', EVERYTHING).filter((cm) => cm.metadata.labels?.['weft.dev/plan-index'] !== undefined);
     expect(results.map((cm) => cm.metadata.name).sort()).toEqual([0, 1, 2].map((i) => `${name}-${i}`));
     for (const cm of results) expect(cm.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', kind: 'Job', name, uid: submitted.metadata.uid }]);
+    // The command waits on a watch of its Job (not by polling).
+    expect(api.requests.some((r) => r.verb === 'watch' && r.resource === 'jobs' && r.namespace === 'plans')).toBe(true);
     expect((await finishJob(api.url, 'plans', name, { succeeded: [0, 1, 2] })).code).toBe(200);
     expect(await run.done).toBe(0);
     expect(run.out()).toBe(local.out);
@@ -114,9 +124,15 @@ describe('weft plan --on-kubernetes', () => {
   it('a failed index is exit 1 with its reason; RBAC denial and an unreachable server are one line, exit 2', { timeout: 60_000 }, async () => {
     const run = startCli([...base(), '--on-kubernetes', '--kubeconfig', env.kubeconfig, '--name', 'failing', '--pod-trace', join(dir, 'missing.weft')]);
     await jobAppears('plans', (j) => j.metadata.name === 'failing');
-    const worker = await runWorker('failing', 'plans', 1);
-    expect(worker.code).not.toBe(0);
+    // Run twice (a pod run again for its index): the second write replaces the first.
+    for (let run = 0; run < 2; run++) {
+      const worker = await runWorker('failing', 'plans', 1);
+      expect(worker.code).toBe(2);
+    }
     expect(api.store.get(CONFIGMAPS, 'plans', 'failing-1').data).toHaveProperty('error');
+    // A watch the server ends is re-established: the command still sees the Failed status.
+    await waitUntil(() => api.openWatches > 0);
+    api.dropWatches({ abrupt: true });
     await finishJob(api.url, 'plans', 'failing', { succeeded: [], failed: [1] });
     expect(await run.done).toBe(1);
     expect(run.err()).toMatch(/^error: Job plans\/failing failed: index 1: .*missing\.weft/m);
@@ -135,6 +151,10 @@ describe('weft plan --on-kubernetes', () => {
     const unreachable = await cli([...base(), '--on-kubernetes', '--kubeconfig', goneConfig]);
     expect(unreachable.code).toBe(2);
     expect(unreachable.err).toMatch(/^error: kubeconfig: cannot reach the API server .*: got "http:\/\/127\.0\.0\.1:\d+" \(expected a reachable Kubernetes API server\)\n$/);
+
+    const slow = await cli([...base(), '--on-kubernetes', '--kubeconfig', env.kubeconfig, '--name', 'slow', '--timeout', '0.3']);
+    expect(slow.code).toBe(1);
+    expect(slow.err).toMatch(/^error: timed out after 0\.3 s waiting for Job plans\/slow \(0 of 3 points done\); it is left running\n$/m);
 
     const stray = await cli([...base(), '--parallelism', '2']);
     expect(stray.code).toBe(2);

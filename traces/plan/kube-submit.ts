@@ -37,7 +37,7 @@ export async function waitForPlanJob(api: PlanKubeApi, name: string, timeoutMs: 
   while (!done(job)) {
     const remainingMs = deadline - Date.now();
     if (remainingMs <= 0) {
-      throw new WeftError('INTERNAL', `timed out after ${Math.round(timeoutMs / 1000)} s waiting for Job ${api.namespace}/${name} (${job.status?.succeeded ?? 0} of ${String(job.spec?.completions)} points done); it is left running`);
+      throw new WeftError('INTERNAL', `timed out after ${timeoutMs / 1000} s waiting for Job ${api.namespace}/${name} (${job.status?.succeeded ?? 0} of ${String(job.spec?.completions)} points done); it is left running`);
     }
     const stop = new AbortController();
     const timer = setTimeout(() => {

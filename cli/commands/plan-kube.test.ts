@@ -87,6 +87,7 @@ describe('weft plan --on-kubernetes', () => {
   it('prints an Indexed Job that kubectl accepts; each index run locally writes its ConfigMap; the gathered report equals the local sweep byte for byte', { timeout: 60_000 }, async () => {
     const dry = await cli([...base(), '--on-kubernetes', '--dry-run', '--namespace', 'plans', '--parallelism', '2']);
     expect(dry.code).toBe(0);
+    expect(dry.out).not.toMatch(/[&*]a\d/); // plain YAML, no anchors for the shared labels
     const [configMap, job] = parseAllDocuments(dry.out).map((d) => d.toJS() as KubeObject);
     expect(configMap!.kind).toBe('ConfigMap');
     expect(job!.spec).toMatchObject({ completionMode: 'Indexed', completions: 3, parallelism: 2, backoffLimit: 0 });

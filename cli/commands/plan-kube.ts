@@ -83,7 +83,7 @@ export async function planOnKubernetes(ctx: CommandContext, input: KubePlanInput
   });
   if (options['dry-run'] === true) {
     const o = jobOptions(namespaceOffline(options));
-    io.stdout.write([inputConfigMap(o, input), planJob(o)].map((m) => stringify(m, { lineWidth: 0 })).join('---\n'));
+    io.stdout.write([inputConfigMap(o, input), planJob(o)].map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'));
     return undefined;
   }
   const api = connect(options);

@@ -5,6 +5,7 @@ import { JOB_LABEL } from './fine-tune/pods.js';
 import { FineTuneJobReconciler } from './fine-tune/reconciler.js';
 import { Informer } from './informer.js';
 import { describeApiError } from './kube/api-error.js';
+import { closableKubeConfig } from './kube/closable-kube-config.js';
 import { KubeClient } from './kube/client.js';
 import { FINE_TUNE_JOBS, keyOf, MODEL_DEPLOYMENTS, WEFT_GROUP, WEFT_VERSION, type FineTuneJob, type ModelDeployment, type NodeObject, type PodObject } from './kube/objects.js';
 import { LeaderElection } from './leader-election.js';
@@ -68,6 +69,7 @@ const FTJ_PREFIX = 'ftj:';
  */
 export class Operator {
   readonly #client: KubeClient;
+  readonly #closeWatches: () => void;
   readonly #log: (line: string) => void;
   readonly #concurrency: number;
   readonly #deployments: Informer<ModelDeployment>;
@@ -93,8 +95,11 @@ export class Operator {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer >= 1, got ${concurrency}`);
     this.#concurrency = concurrency;
     this.#log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-    const kubeConfig = options.kubeConfig;
-    this.#client = new KubeClient(kubeConfig);
+    // Informers watch through a view whose connections stop() can cut (see closableKubeConfig).
+    const watches = closableKubeConfig(options.kubeConfig);
+    this.#closeWatches = watches.close;
+    const kubeConfig = watches.kubeConfig;
+    this.#client = new KubeClient(options.kubeConfig);
     const onError = (what: string) => (error: unknown) => {
       this.#errors++;
       this.metrics.errors.inc({ where: 'informer' });
@@ -204,6 +209,8 @@ export class Operator {
     await this.#election?.stop();
     await this.#standBy();
     await Promise.all([this.#deployments.stop(), this.#jobs.stop(), this.#nodes.stop(), this.#pods.stop()]);
+    // A watch still connecting when its informer stopped would keep the process alive.
+    this.#closeWatches();
     this.#state = 'stopped';
   }
 

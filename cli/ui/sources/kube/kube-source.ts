@@ -7,7 +7,7 @@ import { keyOf, type ObjectMeta } from '../../../../operator/kube/objects.js';
 import { DEFAULT_TOPOLOGY_KEYS, type TopologyKeys } from '../../../../operator/topology.js';
 import type { DashboardSource } from '../../model/source.js';
 import type { DashboardSnapshot } from '../../model/snapshot.js';
-import { closableKubeConfig } from './closable-kube-config.js';
+import { closableKubeConfig } from '../../../../operator/kube/closable-kube-config.js';
 import { ClusterModel, type Change } from './cluster-model.js';
 import { DashboardReads, type Collection } from './kube-reads.js';
 

@@ -6,18 +6,19 @@ import type { KubeConfig } from '@kubernetes/client-node';
 class ClosedAgent extends Agent {
   override createConnection(): Socket {
     const socket = new Socket();
-    process.nextTick(() => socket.destroy(new Error('weft ui: the dashboard is closed')));
+    process.nextTick(() => socket.destroy(new Error('the watches of this client were closed')));
     return socket;
   }
 }
 
 /**
- * A view of `kubeConfig` whose watch connections can all be cut at once.
+ * A view of `kubeConfig` whose watch connections can all be cut at once (the dashboard's
+ * `weft ui --kube` on quit, the operator on SIGTERM).
  *
  * Why: client-node 1.4's `ListWatch.stop()` aborts only a watch whose request has already
  * answered; a watch still connecting when the informer stops (or one its list, already in
  * flight, goes on to start) stays open until the server ends it, which keeps the process alive
- * after the dashboard quit. Its `Watch` takes a fresh agent from `applyToFetchOptions` for every
+ * after it should have exited. Its `Watch` takes a fresh agent from `applyToFetchOptions` for every
  * watch; this view records those agents so `close()` can destroy their sockets, and hands out an
  * agent that refuses to connect after that, so such a late watch fails at once (the informer,
  * stopped, does not restart it). List calls do not use this path and finish on their own.

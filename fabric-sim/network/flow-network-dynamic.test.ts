@@ -109,6 +109,16 @@ describe('FlowNetwork.startFlow (flows added during a run)', () => {
     expect(slowed).toBeGreaterThan(0);
   });
 
+  it('finishes flows late in a long run, where the clock resolution exceeds the byte slack', () => {
+    // At 3e10 ns, ulp(now) x 50 bytes/ns > 1e-6 bytes: a leftover below the clock's resolution
+    // must count as sent (before, its timer fired at the same instant forever).
+    const { engine, net, at } = shared(star(3));
+    for (let i = 0; i < 20; i++) at(3e10 + i * 1_234.567, () => net.startFlow(i % 2, 2, 262_144_000 / (i + 1)));
+    engine.runUntilIdle();
+    for (let f = 0; f < 20; f++) expect(net.fRecvDoneNs[f]).toBeGreaterThan(net.fStartNs[f]!);
+    expect(engine.eventsProcessed).toBeLessThan(200);
+  });
+
   it('rejects a flow to itself, without a route, or with bad bytes', () => {
     const { net } = shared(star(2));
     expect(() => net.startFlow(0, 0, 10)).toThrow(/same NIC/);

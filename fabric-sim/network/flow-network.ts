@@ -298,9 +298,13 @@ export class FlowNetwork implements FabricNetwork {
     let kept = 0;
     for (let i = 0; i < active.length; i++) {
       const f = active[i]!;
-      const left = this.#remaining[f]! - this.#rate[f]! * dt;
+      const rate = this.#rate[f]!;
+      const left = this.#remaining[f]! - rate * dt;
       this.#remaining[f] = left;
-      if (left <= DONE_EPSILON_BYTES) {
+      // Also done when the time to send the rest is below the clock's resolution at `now`
+      // (late in a long run, ulp(now) x rate exceeds the byte slack): its completion timer
+      // would fire at this same instant again and again.
+      if (left <= DONE_EPSILON_BYTES || now + left / rate === now) {
         this.#rate[f] = 0;
         this.engine.schedule(this.#alphaNs[f]!, this.#kReceived, f);
       } else active[kept++] = f;

@@ -13,11 +13,12 @@ import type { InferenceRequest } from '../workload/inference-request.js';
 import { type ReplicaCountSample, type ServingController, validateController } from './controller.js';
 import { KvBlockPool } from './kv-block-pool.js';
 import { KvTransferFabric } from './kv-transfer.js';
+import { NetworkKvTransfer } from './kv-transfer-network.js';
 import { summarizeRequests, type RequestRecord, type ServingSummary } from './metrics.js';
 import { ServingReplica, type ReplicaEvents } from './replica.js';
 import { Router } from './router.js';
 import { prefixBlockKeys, Sequence } from './sequence.js';
-import { resolveServingConfig, type ResolvedServingConfig, type ServingConfig } from './serving-config.js';
+import { isNetworkFabric, resolveServingConfig, type ResolvedServingConfig, type ServingConfig } from './serving-config.js';
 
 /** What one replica did over the run. */
 export interface ReplicaStats {
@@ -69,7 +70,8 @@ export function modelKvBytesPerToken(d: Deployment): number {
  *
  * Colocated mode: every replica prefills and decodes (see {@link ServingReplica}). Disaggregated
  * mode: prefill replicas run each prompt and sample its first token, the prompt's KV cache
- * (`modelKvBytesPerToken x promptTokens` bytes) crosses the {@link KvTransferFabric} to a decode
+ * (`modelKvBytesPerToken x promptTokens` bytes) crosses the {@link KvTransferFabric} (alpha-beta)
+ * or the fabric-sim network ({@link NetworkKvTransfer}: flows on the same engine) to a decode
  * replica, and the first token reaches the client with it (as in vLLM's disaggregated-prefill
  * proxy, where the client's stream comes from the decode instance), so the transfer is part of
  * TTFT; the decode replica then generates the rest.
@@ -114,6 +116,7 @@ export class ServingSimulation {
   readonly #router: Router;
   readonly #decodeRouter: Router | undefined;
   readonly #fabric: KvTransferFabric | undefined;
+  readonly #network: NetworkKvTransfer | undefined;
   readonly #records: RequestRecord[] = [];
   readonly #inFlight = new Map<number, Sequence>();
   readonly #kvBytesPerToken: number;
@@ -188,9 +191,14 @@ export class ServingSimulation {
         config.routing === 'prefix-affinity' ? 'least-outstanding' : config.routing,
         Array.from({ length: dis.decodeReplicas }, () => add('decode')),
       );
-      const gpus = d.tp * d.pp;
-      const placements = [...(dis.prefillLeaves ?? []), ...(dis.decodeLeaves ?? [])].map((leaf) => ({ leaf, gpus }));
-      this.#fabric = new KvTransferFabric(dis.fabric, placements);
+      if (isNetworkFabric(dis.fabric)) {
+        // resolveServingConfig sets the cluster and the GPUs of every rank for a network fabric.
+        this.#network = new NetworkKvTransfer(this.#engine, dis.cluster!, dis.replicaGpus!, options.seed ?? 1);
+      } else {
+        const gpus = d.tp * d.pp;
+        const placements = [...dis.prefillLeaves, ...dis.decodeLeaves].map((leaf) => ({ leaf, gpus }));
+        this.#fabric = new KvTransferFabric(dis.fabric, placements);
+      }
     }
     this.#kKvArrived = this.#engine.register('serving/kv-arrived', (id) => { this.#kvArrived(id); });
     if (controller !== undefined) {
@@ -325,7 +333,7 @@ export class ServingSimulation {
       this.#rejected++;
       return;
     }
-    s.prefillOnly = this.#fabric !== undefined;
+    s.prefillOnly = this.#config.disaggregation !== undefined;
     this.#arrivalsSinceTick++;
     const replica = this.#router.pick(s);
     replica.outstanding++;
@@ -385,17 +393,25 @@ export class ServingSimulation {
   }
 
   #prefilled(s: Sequence): void {
-    const fabric = this.#fabric!;
     const now = this.#engine.nowNs;
     s.prefillReplica = s.replica;
     const decode = this.#decodeRouter!.pick(s);
     decode.outstanding++;
     const bytes = this.#kvBytesPerToken * s.promptTokens;
-    const doneNs = fabric.transfer(s.prefillReplica, decode.index, bytes, now);
     s.kvTransferBytes = bytes;
-    s.kvTransferNs = doneNs - now;
     s.replica = decode.index;
     this.#inFlight.set(s.id, s);
+    const network = this.#network;
+    if (network !== undefined) {
+      // Its flows share the fabric with every transfer in flight: the end is known when it comes.
+      network.transfer(s.prefillReplica, decode.index, bytes, () => {
+        s.kvTransferNs = this.#engine.nowNs - now;
+        this.#kvArrived(s.id);
+      });
+      return;
+    }
+    const doneNs = this.#fabric!.transfer(s.prefillReplica, decode.index, bytes, now);
+    s.kvTransferNs = doneNs - now;
     this.#engine.scheduleAt(doneNs, this.#kKvArrived, s.id);
   }
 

@@ -132,6 +132,20 @@ describe('disaggregation over the fabric-sim network', () => {
     expect(alphaBeta[1]! / sOverB).toBeCloseTo(2, 6);
   });
 
+  it('TP 8 shards across a non-blocking spine can collide on ECMP uplinks (the alpha-beta model pools them)', async () => {
+    // 8 shard flows from leaf 0 to leaf 1 hash onto 16 uplinks: with seeds 1 and 2 two of them
+    // share an uplink and the transfer takes 2x its ideal; with seed 3 none collide.
+    const tp8 = makeDeployment({ model: getModel('llama-3-8b'), gpu, tp: 8 });
+    const request = [{ arrivalNs: 0, promptTokens: 4000, outputTokens: 2 }];
+    const bytes = 4000 * KV_BYTES_PER_TOKEN;
+    const ideal = new NetworkKvTransfer(new Engine(), DEFAULT_CLUSTER, [[0, 1, 2, 3, 4, 5, 6, 7], [24, 25, 26, 27, 28, 29, 30, 31]]).idealNs(0, 1, bytes);
+    const run = async (seed: number) => (await simulateServing(request, { deployment: tp8, disaggregation: { prefillReplicas: 1, decodeReplicas: 1, fabric: network() } }, { seed })).records[0]!.networkNs;
+    expect((await run(1)) / ideal).toBeCloseTo(2, 2);
+    expect((await run(3)) / ideal).toBeCloseTo(1, 2);
+    const alphaBeta = (await simulateServing(request, { deployment: tp8, disaggregation: { prefillReplicas: 1, decodeReplicas: 1, fabric: { nicGbps: 400, gpusPerLeaf: 16, oversubscription: 1 } } })).records[0]!.networkNs;
+    expect(alphaBeta / ideal).toBeLessThan(1.01);
+  });
+
   it('rejects a bad fidelity, cluster or placement with the field named', async () => {
     const request = [{ arrivalNs: 0, promptTokens: 100, outputTokens: 2 }];
     const attempt = (disaggregation: DisaggregationConfig) => simulateServing(request, { deployment, disaggregation });

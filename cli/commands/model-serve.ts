@@ -1,4 +1,5 @@
 import { badInput, WeftError } from '../../core/errors.js';
+import { loadClusterSpecFile } from '../../fabric-sim/cluster/spec.js';
 import {
   ROUTING_POLICIES,
   scaleArrivals,
@@ -34,7 +35,9 @@ export const SERVE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   'max-batched-tokens': { type: 'string', placeholder: '<n>', description: 'serve: token budget per step (chunked prefill)', defaultText: '8192' },
   disaggregate: { type: 'string', placeholder: '<P:D>', description: 'serve: P prefill and D decode replicas with KV transfers over the fabric' },
   'nic-gbps': { type: 'string', placeholder: '<gbps>', description: 'serve: NIC rate per GPU for KV transfers', defaultText: '400' },
-  oversubscription: { type: 'string', placeholder: '<x>', description: 'serve: leaf-to-spine oversubscription crossed by KV transfers', defaultText: '1' },
+  oversubscription: { type: 'string', placeholder: '<x>', description: 'serve: leaf-to-spine oversubscription crossed by KV transfers (alpha-beta fabric)', defaultText: '1' },
+  'kv-fabric': { type: 'string', placeholder: '<kind>', description: 'serve: KV transfers as alpha-beta, or network (flows on the fabric-sim network of --cluster)', defaultText: 'alpha-beta' },
+  cluster: { type: 'string', placeholder: '<spec.yaml>', description: 'serve: ClusterSpec file of the network KV fabric', defaultText: 'the built-in default cluster' },
   slo: { type: 'string', placeholder: '<targets>', description: 'serve: ttft-p99=300ms,tpot-p99=50ms,e2e-p99=20s; exit 3 when missed' },
 };
 
@@ -50,6 +53,16 @@ function disaggregation(options: CommandContext['options']): DisaggregationConfi
   if (typeof text !== 'string') return undefined;
   const m = /^(\d+):(\d+)$/.exec(text.trim());
   if (m === null || Number(m[1]) < 1 || Number(m[2]) < 1) throw badInput('malformed disaggregation', { field: '--disaggregate', value: text, expected: 'P:D with P, D >= 1, for example 2:2' });
+  const kind = options['kv-fabric'] ?? 'alpha-beta';
+  if (kind !== 'alpha-beta' && kind !== 'network') throw badInput('unknown KV fabric', { field: '--kv-fabric', value: kind, expected: 'alpha-beta or network' });
+  if (kind === 'network') {
+    for (const flag of ['nic-gbps', 'oversubscription'] as const) {
+      if (options[flag] !== undefined) throw badInput(`--${flag} sets the alpha-beta fabric`, { field: `--${flag}`, value: options[flag], expected: 'the link speed and oversubscription in the --cluster spec with --kv-fabric network' });
+    }
+    const cluster = typeof options.cluster === 'string' ? loadClusterSpecFile(options.cluster) : 'default';
+    return { prefillReplicas: Number(m[1]), decodeReplicas: Number(m[2]), fabric: { kind: 'network', cluster, fidelity: 'flow' } };
+  }
+  if (options.cluster !== undefined) throw badInput('--cluster needs the network KV fabric', { field: '--cluster', value: options.cluster, expected: '--kv-fabric network' });
   return {
     prefillReplicas: Number(m[1]),
     decodeReplicas: Number(m[2]),

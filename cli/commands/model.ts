@@ -32,6 +32,7 @@ export const modelCommand: Command = {
     { command: 'weft model estimate --model llama-3-70b --gpu h100-sxm --tp 2 --prompt 5000 --batch 25 --output 500 --precision fp8 --json', comment: 'an fp8 deployment as JSON' },
     { command: 'weft model serve --model qwen2.5-7b --gpu h100-sxm --replicas 2 --trace AzureLLMInferenceTrace_conv.csv --speedup 4', comment: 'replay the Azure conversation trace 4x faster on two replicas' },
     { command: 'weft model serve --model llama-3-8b --gpu h100-sxm --rate 20 --requests 2000 --prompt 1000 --output 200 --slo ttft-p99=500ms,tpot-p99=50ms', comment: 'Poisson load against latency targets (exit 3 when missed)' },
+    { command: 'weft model serve --model llama-3-8b --gpu h100-sxm --disaggregate 2:2 --kv-fabric network --cluster cluster.yaml', comment: 'prefill/decode disaggregation with the KV transfers as flows on the cluster network' },
   ],
   options: {
     model: { type: 'string', placeholder: '<name>', description: 'model catalog key (weft model list)' },

@@ -26,7 +26,10 @@ export interface PathIdeal {
  */
 export interface FabricNetwork {
   readonly fidelity: Fidelity;
-  /** Defines all flows (once, before running). */
+  /**
+   * Defines all flows (once, before running). The flow level also takes flows while it runs
+   * (`FlowNetwork.startFlow` on a shared engine: disaggregated serving's KV transfers).
+   */
   addFlows(flows: readonly FlowDef[]): void;
   /** Runs until every flow finished, or until `limitNs`. */
   run(limitNs?: number): void;

@@ -116,8 +116,9 @@ export function runFineTuneDay(spec: DayFineTune, input: { gpu: GpuSpec; net: Co
   const baseOnly = new ElasticJobRun(job);
   if (input.baseWorkers > 0) baseOnly.setWorkers(0, input.baseWorkers);
   const baseOnlySteps = baseOnly.progress(endNs).stepsDone;
-  const atMax = makeFineTuneJob({ model, method: spec.method, seqLen: spec.seqLen, microBatchSeqs: 1, globalBatchSeqs: Math.ceil(spec.globalBatchSeqs / maxWorkers) * maxWorkers, dp: maxWorkers });
-  const gradient = fineTuneCollectives(atMax).find((c) => c.group === 'dp');
+  // A job that never got a GPU (deployments own the whole cluster and lent nothing) has no collective.
+  const atMax = maxWorkers > 0 ? makeFineTuneJob({ model, method: spec.method, seqLen: spec.seqLen, microBatchSeqs: 1, globalBatchSeqs: Math.ceil(spec.globalBatchSeqs / maxWorkers) * maxWorkers, dp: maxWorkers }) : undefined;
+  const gradient = atMax === undefined ? undefined : fineTuneCollectives(atMax).find((c) => c.group === 'dp');
   return {
     spec,
     baseWorkers: input.baseWorkers,
@@ -132,7 +133,7 @@ export function runFineTuneDay(spec: DayFineTune, input: { gpu: GpuSpec; net: Co
     lentGpuNs,
     gradientBytes: gradient?.bytes ?? 0,
     modelAllReduceNs: gradient === undefined ? 0 : collectiveTimeNs(gradient, input.net),
-    stepTimeAtMaxNs: stepTimeNs(maxWorkers),
+    stepTimeAtMaxNs: maxWorkers > 0 ? stepTimeNs(maxWorkers) : 0,
   };
 }
 

@@ -33,6 +33,16 @@ export interface EfficiencyFactors {
   readonly overlap: number;
   /** Fixed cost of one engine step (scheduling, sampling, kernel launches not hidden by CUDA graphs). */
   readonly stepOverheadNs: number;
+  /**
+   * Host (CPU) time to issue one layer's kernels in an engine that launches them one by one from
+   * the host (eager PyTorch, no CUDA graphs). The host runs ahead of the GPU, so a stage takes
+   * max(GPU time, layers x this) rather than their sum; every TP rank issues its own kernels in
+   * parallel, so the floor does not shrink with TP. Absent or 0 (the default): the engine replays
+   * CUDA graphs or a compiled engine (TensorRT-LLM) and the host is never the bottleneck. It is
+   * a property of the engine and host CPU, not of the GPU; calibration.test.ts derives the value
+   * of the Splitwise characterization engine from its own batch-1 TP 8 decode.
+   */
+  readonly hostLaunchNsPerLayer?: number;
 }
 
 /** Generic defaults, used for every GPU type without its own calibration. */

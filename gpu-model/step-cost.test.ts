@@ -157,3 +157,24 @@ describe('step cost: closed forms', () => {
     expect(() => makeDeployment({ model: getModel('mixtral-8x7b'), gpu: h100, ep: 4, tp: 2 })).toThrow(/ep=4/);
   });
 });
+
+describe('step cost: host-launch-bound engine', () => {
+  const d = makeDeployment({ model: getModel('llama-3-70b'), gpu: h100, tp: 8 });
+  const decode = [{ newTokens: 1, cachedTokens: 512 }];
+  const prefill = [{ newTokens: 8192, cachedTokens: 0 }];
+
+  it('a step takes max(GPU time, layers x host time per layer), not the sum', () => {
+    const gpuOnly = stepCost(d, decode, { collectives: nvlink, efficiency: noOverhead }).timeNs;
+    const hostNs = 80 * 500_000; // 40 ms of host work against ~10 ms of GPU work
+    const eager = stepCost(d, decode, { collectives: nvlink, efficiency: { ...noOverhead, hostLaunchNsPerLayer: 500_000 } }).timeNs;
+    expect(gpuOnly).toBeLessThan(hostNs);
+    expect(eager).toBe(hostNs);
+  });
+
+  it('a GPU-bound step (long prefill) is unchanged by the host floor', () => {
+    const base = stepCost(d, prefill, { collectives: nvlink, efficiency: noOverhead }).timeNs;
+    const eager = stepCost(d, prefill, { collectives: nvlink, efficiency: { ...noOverhead, hostLaunchNsPerLayer: 500_000 } }).timeNs;
+    expect(base).toBeGreaterThan(80 * 500_000);
+    expect(eager).toBe(base);
+  });
+});

@@ -14,6 +14,8 @@
  *   kv up-projection of their cached tokens. The latent cache is replicated on every TP rank.
  * - MoE: routing is uniform, so a step of T tokens touches E(1 - (1 - k/E)^T) distinct experts.
  * - Collectives run after the compute they depend on, without overlap.
+ * - An engine that issues kernels from the host (efficiency.hostLaunchNsPerLayer > 0) takes at
+ *   least layers x that per stage and micro-batch: the host runs ahead, so max, not sum.
  */
 import type { CollectiveCost } from './collectives.js';
 import { type Deployment, localExperts, stageLayerKinds } from './deployment.js';
@@ -241,6 +243,9 @@ export function stepCost(d: Deployment, batch: readonly SequenceChunk[], options
     let ready = 0;
     for (let s = 0; s < d.pp; s++) {
       const { op, commNs } = stageMicrobatchCost(d, s, group, options);
+      // An eager engine's host issues the stage's kernels while the GPU runs them: the slower wins.
+      const kinds = stageLayerKinds(d, s);
+      const hostNs = (kinds.dense + kinds.moe) * (options.efficiency.hostLaunchNsPerLayer ?? 0);
       const st = stages[s]!;
       st.computeTimeNs += op.timeNs;
       st.commTimeNs += commNs;
@@ -248,7 +253,7 @@ export function stepCost(d: Deployment, batch: readonly SequenceChunk[], options
       st.hbmBytesPerGpu += op.bytes;
       st.memNs += op.memoryNs;
       st.compNs += op.computeNs;
-      const t = op.timeNs + commNs;
+      const t = Math.max(op.timeNs + commNs, hostNs);
       busy += t;
       const start = Math.max(finish[s]!, ready);
       finish[s] = start + t;

@@ -21,10 +21,13 @@ const cases: [string, DeploymentInput][] = [
   ['llama-3-70b pp2 (falls back)', { model: getModel('llama-3-70b'), gpu: h100, tp: 4, pp: 2 }],
 ];
 
+/** Host-launch-bound engine: 0.3 ms a layer makes small steps host-bound, large ones GPU-bound. */
+const eager = { ...DEFAULT_EFFICIENCY, hostLaunchNsPerLayer: 300_000 };
+
 describe('StepTimer', () => {
-  it.each(cases)('%s: equals stepCost on random mixed batches', (_name, input) => {
+  it.each(cases.flatMap(([name, input]) => [[name, input, DEFAULT_EFFICIENCY], [`${name}, host-bound engine`, input, eager]] as const))('%s: equals stepCost on random mixed batches', (_name, input, efficiency) => {
     const d = makeDeployment(input);
-    const options = { collectives: nvlinkAlphaBetaCollectives(d.gpu), efficiency: DEFAULT_EFFICIENCY };
+    const options = { collectives: nvlinkAlphaBetaCollectives(d.gpu), efficiency };
     const timer = new StepTimer(d, options);
     const rng = RandomStream.derive(7, 'step-timer');
     for (let trial = 0; trial < 50; trial++) {

@@ -135,6 +135,7 @@ export class StepTimer {
     const headParams = d.model.vocab * h;
     computeNs += this.#op((2 * count * headParams) / tp, mm, (headParams * 2) / tp);
     if (tp > 1) commNs += net.allGatherTimeNs(count * d.model.vocab * ACTIVATION_BYTES, tp);
-    return computeNs + commNs + this.#e.stepOverheadNs;
+    const hostNs = this.#layers * (this.#e.hostLaunchNsPerLayer ?? 0);
+    return Math.max(computeNs + commNs, hostNs) + this.#e.stepOverheadNs;
   }
 }

@@ -270,6 +270,40 @@ describe('EventQueue', () => {
     expect(q.pop()).toBe(-1);
   });
 
+  it('matches a reference on fabric-like clustered ties: big buckets of a few times, pushes into them while they drain', () => {
+    // A symmetric fabric finishes many transmissions at the same nanosecond: each pop schedules
+    // one or two events at a few fixed offsets (serialization, propagation), so buckets hold
+    // hundreds of events of one or a few times; some pushes land in the bucket being drained.
+    const rng = RandomStream.derive(11, 'event-queue-clustered-ties');
+    const q = new EventQueue(16);
+    const reference: { time: number; seq: number; slot: number }[] = [];
+    let seq = 0;
+    const push = (time: number): void => {
+      const slot = EventQueue.slotOf(q.push(time));
+      let i = reference.length;
+      while (i > 0 && reference[i - 1]!.time > time) i--;
+      reference.splice(i, 0, { time, seq: seq++, slot });
+    };
+    const offsets = [0, 333.6, 1000, 1333.6, 1333.6, 2000.5];
+    for (let i = 0; i < 600; i++) push(offsets[rng.integer(0, 2)]!);
+    let mismatches = 0;
+    for (let op = 0; op < 60_000 && reference.length > 0; op++) {
+      const slot = q.pop();
+      const expected = reference.shift()!;
+      if (slot !== expected.slot || q.poppedTimeNs !== expected.time) mismatches++;
+      const now = q.poppedTimeNs;
+      const pushes = reference.length < 400 ? 2 : rng.integer(0, 1);
+      for (let k = 0; k < pushes; k++) push(now + offsets[rng.integer(0, offsets.length - 1)]!);
+    }
+    while (reference.length > 0) {
+      const slot = q.pop();
+      const expected = reference.shift()!;
+      if (slot !== expected.slot || q.poppedTimeNs !== expected.time) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(q.pop()).toBe(-1);
+  });
+
   it('matches a reference sort over one million random schedule/pop/cancel operations', () => {
     const rng = RandomStream.derive(2024, 'event-queue-test');
     const q = new EventQueue(4);

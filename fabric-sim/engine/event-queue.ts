@@ -35,18 +35,20 @@ const COMPACT_MIN_DEAD = 1024;
  *   a contiguous chunk and allocates nothing. Rung 0 is built from the top when
  *   everything nearer is exhausted: its width aims at `BUCKET_TARGET` (8) events per bucket at
  *   the density of the front of the top's range, with at most `RUNG0_BUCKETS_PER_EVENT` buckets
- *   per 8 events (later events stay in the top). Rung r+1 covers exactly the bucket of rung r
- *   being consumed (`#rungCur[r]`); a bucket is split into one only when it holds more than
- *   `SPLIT_THRESHOLD` events.
+ *   per 8 events (later events stay in the top). Rung r+1 spans the times held by the bucket
+ *   of rung r being consumed (`#rungCur[r]`), from its earliest to its latest; a bucket is split
+ *   into one only when it holds more than `SPLIT_THRESHOLD` events of more than one time. A
+ *   larger bucket of a single time goes to the bottom whole: it is in push order already.
  * - **Bottom**: the consumed bucket of the deepest rung, stably insertion-sorted by time into an
  *   array (entries arrive in push order for equal times, so that is (time, sequence) order) so
  *   pop is a cursor increment, plus any event pushed into that bucket's
  *   range or earlier (inserted from the end: a new event goes after every equal time). A bottom
- *   above `SORTED_BOTTOM_LIMIT` entries (mass ties, zero-delay bursts) becomes a binary heap on
- *   (time, sequence) until it drains, so no pattern is quadratic.
+ *   above `SORTED_BOTTOM_LIMIT` entries that must take an event before its last (zero-delay
+ *   bursts into a large bucket) becomes a binary heap on (time, sequence) until it drains, so no
+ *   pattern is quadratic; appends at or after its last entry keep it sorted.
  * - **Slots**: one 4-byte state word per slot (generation*2 + live), the only per-slot datum the
- *   hold path reads, so the states of 1e5 pending events stay in L2; the insertion sequence is a
- *   separate array read only by the heap bottom. Freed slots are reused last-in first-out.
+ *   hold path reads, so the states of 1e5 pending events stay in L2. There is no per-slot
+ *   insertion sequence: a heap bottom ranks its own entries (`#bottomSeq`). Freed slots are reused last-in first-out.
  *
  * Invariants (the ordering proof):
  * - Every placement goes through floor((t - start) * invWidth) of a rung (clamped to the rung
@@ -91,6 +93,11 @@ const COMPACT_MIN_DEAD = 1024;
  *   the hot paths use literals.
  * - Bucket targets of 4, 6 and 8 events and rung-0 bucket budgets of 2 and 8 per 8 events were
  *   within noise of each other.
+ * - Mass ties: in the k = 16 fat-tree permutation of the fabric benchmark (11.8 M events) buckets
+ *   of 100+ events at one nanosecond were split rung after rung down to `MAX_RUNGS` (28.6 M
+ *   entry moves, 2.4 per event) and then heap-sorted with sequence tie-breaks (16 k heap
+ *   bottoms). Splitting over the bucket's actual span and loading a one-time bucket whole cut
+ *   the moves to (see fabric-sim/README.md, Benchmark).
  *
  * A handle is `generation * MAX_PENDING + slot`; `EventQueue.slotOf(handle)` recovers the slot.
  * It is invalidated when its event fires or is cancelled, after which `cancel` returns false
@@ -111,8 +118,6 @@ export class EventQueue {
   // Per slot.
   /** generation*2 + live, per slot: the only per-slot word the hot path touches. */
   #state: Int32Array;
-  /** Insertion sequence per slot; read only to order equal times in a heap bottom. */
-  #seq: Float64Array;
   #freeSlots: Int32Array;
   #freeCount = 0;
   #slotsUsed = 0;
@@ -151,9 +156,21 @@ export class EventQueue {
   // or, when #bottomIsHeap, a binary min-heap with #bottomHead = 0.
   #bottomTime: Float64Array;
   #bottomSlot: Int32Array;
+  /**
+   * Only while #bottomIsHeap: each entry's rank in (time, sequence) order among the bottom's
+   * entries, from the order they entered it (a load walks push order, a sorted bottom is in
+   * (time, sequence) order, and a later push has the largest sequence of all). Bottom-local so
+   * the hot push path writes no per-slot sequence (an 8-byte random write per event at 1e5
+   * pending, and 800 kB of cache).
+   */
+  #bottomSeq: Float64Array;
+  #bottomNextSeq = 0;
   #bottomHead = 0;
   #bottomEnd = 0;
   #bottomIsHeap = false;
+  /** Earliest and latest time of the bucket `#bucketSpan` last scanned. */
+  #spanMin = 0;
+  #spanMax = 0;
 
   /** Entries popped or dropped (cancelled) so far: `#nextSeq - #removed` entries are held, live or cancelled. */
   #removed = 0;
@@ -173,7 +190,6 @@ export class EventQueue {
       );
     }
     this.#state = new Int32Array(initialCapacity);
-    this.#seq = new Float64Array(initialCapacity);
     this.#freeSlots = new Int32Array(initialCapacity);
     this.#topTime = new Float64Array(initialCapacity);
     this.#topSlot = new Int32Array(initialCapacity);
@@ -186,6 +202,7 @@ export class EventQueue {
     this.#freeChunks = new Int32Array(chunks);
     this.#bottomTime = new Float64Array(SORTED_BOTTOM_LIMIT * 2);
     this.#bottomSlot = new Int32Array(SORTED_BOTTOM_LIMIT * 2);
+    this.#bottomSeq = new Float64Array(SORTED_BOTTOM_LIMIT * 2);
   }
 
   /** The slot a handle refers to (valid while the event is pending). */
@@ -228,7 +245,7 @@ export class EventQueue {
     const slot = this.#freeCount > 0 ? this.#freeSlots[--this.#freeCount]! : this.#newSlot();
     const state = this.#state[slot]! | 1;
     this.#state[slot] = state;
-    this.#seq[slot] = this.#nextSeq++;
+    this.#nextSeq++;
     // Fast path: a later bucket of rung 0 (where most events of a steady simulation go).
     const bucket = Math.floor((timeNs - this.#fastStart) * this.#fastInvWidth);
     if (bucket > this.#fastCur && bucket < this.#fastEnd) {
@@ -385,8 +402,21 @@ export class EventQueue {
       this.#rungCur[r] = b - base;
       this.#syncFast();
       const count = buckets[b * 2 + 1]!;
-      if (count > SPLIT_THRESHOLD && rungs < MAX_RUNGS && this.#split(r, b - base, count)) continue;
-      this.#loadBucket(b, count);
+      if (count > SPLIT_THRESHOLD) {
+        // One scan of the bucket's times: a bucket of one time (mass ties: a symmetric fabric
+        // finishes many transmissions at the same nanosecond) is already in (time, sequence)
+        // order and loads as a sorted bottom; otherwise a finer rung spans its actual times.
+        this.#bucketSpan(b, count);
+        const min = this.#spanMin;
+        const max = this.#spanMax;
+        if (min === max) {
+          this.#loadBucket(b, count, true);
+          if (this.#bottomEnd > 0) return true;
+          continue;
+        }
+        if (rungs < MAX_RUNGS && this.#split(r, b - base, count, min, max)) continue;
+      }
+      this.#loadBucket(b, count, false);
       if (this.#bottomEnd > 0) return true;
     }
   }
@@ -440,13 +470,37 @@ export class EventQueue {
     return true;
   }
 
-  /** Moves bucket `index` of rung r (with `count` entries) into a new finer rung r+1. */
-  #split(r: number, index: number, count: number): boolean {
+  /** Sets `#spanMin` and `#spanMax` to the earliest and latest time in bucket b (`count` entries, cancelled ones included). */
+  #bucketSpan(b: number, count: number): void {
+    const chunkTime = this.#chunkTime;
+    const chunkNext = this.#chunkNext;
+    let chunk = this.#buckets[b * 2]!;
+    // The newest chunk (the head) holds ((count - 1) & 7) + 1 entries, every older one 8.
+    let inChunk = ((count - 1) & 7) + 1;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let left = count; left > 0; left -= inChunk, inChunk = 8, chunk = chunkNext[chunk]!) {
+      const entry = chunk * 8;
+      for (let k = 0; k < inChunk; k++) {
+        const t = chunkTime[entry + k]!;
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+    }
+    this.#spanMin = min;
+    this.#spanMax = max;
+  }
+
+  /**
+   * Moves bucket `index` of rung r (with `count` entries, times in [min, max], min < max) into
+   * a new finer rung r+1 spanning [min, max]. Later pushes into the parent bucket's range are
+   * clamped into the new rung's first or last bucket, which keeps placement monotone in time.
+   */
+  #split(r: number, index: number, count: number, min: number, max: number): boolean {
     const buckets = Math.ceil(count / BUCKET_TARGET);
-    const parentInvWidth = this.#rungInvWidth[r]!;
-    const invWidth = parentInvWidth * buckets;
+    const invWidth = buckets / (max - min);
     if (!(invWidth < Infinity)) return false;
-    const start = this.#rungStart[r]! + index / parentInvWidth;
+    const start = min;
     const base = this.#rungBase[r]! + this.#rungBuckets[r]!;
     this.#setRung(r + 1, start, invWidth, base, buckets);
     const checkDead = this.#dead > 0;
@@ -562,12 +616,13 @@ export class EventQueue {
    * Moves bucket b (`count` entries) into the empty bottom: insertion-sorted while small (pops are
    * then a cursor increment), heapified otherwise.
    */
-  #loadBucket(b: number, count: number): void {
+  #loadBucket(b: number, count: number, oneTime: boolean): void {
     if (count > this.#bottomTime.length) this.#growBottom(count);
     const bottomTime = this.#bottomTime;
     const bottomSlot = this.#bottomSlot;
     const checkDead = this.#dead > 0;
-    const sorted = count <= SORTED_BOTTOM_LIMIT;
+    // A bucket of one time is in push order already: the insertion sort below moves nothing.
+    const sorted = oneTime || count <= SORTED_BOTTOM_LIMIT;
     const chunkTime = this.#chunkTime;
     const chunkSlot = this.#chunkSlot;
     const chunkCount = this.#gatherChunks(this.#buckets[b * 2]!, count);
@@ -597,6 +652,7 @@ export class EventQueue {
           bottomSlot[i] = slot;
         } else {
           bottomTime[length] = t;
+          this.#bottomSeq[length] = length;
           bottomSlot[length++] = slot;
         }
       }
@@ -605,7 +661,8 @@ export class EventQueue {
     this.#bottomHead = 0;
     this.#bottomEnd = length;
     this.#bottomIsHeap = !sorted;
-    if (!sorted) for (let i = (length >> 1) - 1; i >= 0; i--) this.#siftDown(i, bottomTime[i]!, bottomSlot[i]!);
+    this.#bottomNextSeq = length;
+    if (!sorted) for (let i = (length >> 1) - 1; i >= 0; i--) this.#siftDown(i, bottomTime[i]!, bottomSlot[i]!, this.#bottomSeq[i]!);
   }
 
   #freeDead(slot: number): void {
@@ -622,7 +679,7 @@ export class EventQueue {
 
   #removeHeapRoot(): void {
     const last = --this.#bottomEnd;
-    if (last > 0) this.#siftDown(0, this.#bottomTime[last]!, this.#bottomSlot[last]!);
+    if (last > 0) this.#siftDown(0, this.#bottomTime[last]!, this.#bottomSlot[last]!, this.#bottomSeq[last]!);
   }
 
   /**
@@ -632,7 +689,9 @@ export class EventQueue {
   #bottomPush(timeNs: number, slot: number): void {
     let head = this.#bottomHead;
     let end = this.#bottomEnd;
-    if (!this.#bottomIsHeap && end - head >= SORTED_BOTTOM_LIMIT) {
+    // A sorted bottom of any size takes an event at or after its last as an append; only an
+    // insertion that would shift a large bottom turns it into a heap.
+    if (!this.#bottomIsHeap && end - head >= SORTED_BOTTOM_LIMIT && this.#bottomTime[end - 1]! > timeNs) {
       // Too large to keep sorted by insertion; an ascending array is already a valid heap.
       this.#bottomTime.copyWithin(0, head, end);
       this.#bottomSlot.copyWithin(0, head, end);
@@ -641,6 +700,8 @@ export class EventQueue {
       this.#bottomHead = 0;
       this.#bottomEnd = end;
       this.#bottomIsHeap = true;
+      for (let i = 0; i < end; i++) this.#bottomSeq[i] = i;
+      this.#bottomNextSeq = end;
     }
     if (end === this.#bottomTime.length) {
       if (head > 0) {
@@ -658,14 +719,18 @@ export class EventQueue {
     this.#bottomEnd = end + 1;
     let hole = end;
     if (this.#bottomIsHeap) {
+      // The newest sequence of all: an equal-time parent stays above it.
+      const seqs = this.#bottomSeq;
       while (hole > 0) {
         const parent = (hole - 1) >> 1;
         const parentTime = times[parent]!;
         if (parentTime <= timeNs) break;
         times[hole] = parentTime;
         slots[hole] = slots[parent]!;
+        seqs[hole] = seqs[parent]!;
         hole = parent;
       }
+      seqs[hole] = this.#bottomNextSeq++;
     } else {
       while (hole > head) {
         const previous = times[hole - 1]!;
@@ -679,10 +744,11 @@ export class EventQueue {
     slots[hole] = slot;
   }
 
-  /** Writes (timeNs, slot) at or below position `hole` of the bottom heap, moving earlier children up. */
-  #siftDown(hole: number, timeNs: number, slot: number): void {
+  /** Writes (timeNs, slot, seq) at or below position `hole` of the bottom heap, moving earlier children up. */
+  #siftDown(hole: number, timeNs: number, slot: number, seq: number): void {
     const times = this.#bottomTime;
     const slots = this.#bottomSlot;
+    const seqs = this.#bottomSeq;
     const length = this.#bottomEnd;
     const half = length >> 1;
     while (hole < half) {
@@ -692,20 +758,18 @@ export class EventQueue {
       if (right < length) {
         const leftTime = times[left]!;
         const rightTime = times[right]!;
-        child += rightTime === leftTime ? +this.#seqBefore(slots[right]!, slots[left]!) : +(rightTime < leftTime);
+        child += rightTime === leftTime ? +(seqs[right]! < seqs[left]!) : +(rightTime < leftTime);
       }
       const childTime = times[child]!;
-      if (childTime > timeNs || (childTime === timeNs && this.#seqBefore(slot, slots[child]!))) break;
+      if (childTime > timeNs || (childTime === timeNs && seq < seqs[child]!)) break;
       times[hole] = childTime;
       slots[hole] = slots[child]!;
+      seqs[hole] = seqs[child]!;
       hole = child;
     }
     times[hole] = timeNs;
     slots[hole] = slot;
-  }
-
-  #seqBefore(a: number, b: number): boolean {
-    return this.#seq[a]! < this.#seq[b]!;
+    seqs[hole] = seq;
   }
 
   /** Drops every cancelled entry: all live ones go back to the top, to be rebuilt into rungs. */
@@ -758,6 +822,7 @@ export class EventQueue {
     const capacity = Math.max(minimum, this.#bottomTime.length * 2);
     this.#bottomTime = grownFloat64(this.#bottomTime, capacity, this.#bottomEnd);
     this.#bottomSlot = grownInt32(this.#bottomSlot, capacity, this.#bottomEnd);
+    this.#bottomSeq = grownFloat64(this.#bottomSeq, capacity, this.#bottomEnd);
   }
 
   #growSlots(): void {
@@ -767,7 +832,6 @@ export class EventQueue {
       throw new RangeError(`EventQueue cannot hold more than ${MAX_PENDING} pending events`);
     }
     this.#state = grownInt32(this.#state, capacity, used);
-    this.#seq = grownFloat64(this.#seq, capacity, used);
     this.#freeSlots = grownInt32(this.#freeSlots, capacity, this.#freeCount);
   }
 }

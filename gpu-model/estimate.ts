@@ -4,7 +4,8 @@
  * and the cost per million output tokens.
  */
 import { badInput } from '../core/errors.js';
-import { type CollectiveCost, nvlinkAlphaBetaCollectives } from './collectives.js';
+import type { CollectiveCost } from './collectives.js';
+import { measuredAllReduceCollectives } from './measured-collectives.js';
 import { makeDeployment } from './deployment.js';
 import { type EfficiencyFactors, efficiencyFor } from './efficiency.js';
 import { getGpu } from './gpu-catalog.js';
@@ -31,7 +32,11 @@ export interface EstimateInput {
   readonly pricePerGpuHourUsd?: number;
   /** Token budget of one step (chunked prefill), vLLM's max_num_batched_tokens. Default 8192. */
   readonly maxBatchedTokens?: number;
-  /** Collective cost model. Default: {@link nvlinkAlphaBetaCollectives} of the GPU. */
+  /**
+   * Collective cost model. Default: {@link measuredAllReduceCollectives} of the GPU (the measured
+   * NCCL all-reduce curves of DGX A100 / H100, alpha-beta for other GPU types and collectives),
+   * the collectives the calibration (calibration.test.ts) is checked with.
+   */
   readonly collectives?: CollectiveCost;
   readonly efficiency?: Partial<EfficiencyFactors>;
 }
@@ -91,7 +96,7 @@ export function estimate(input: EstimateInput): Estimate {
     kvCachePrecision: input.kvCachePrecision,
   });
   const options: StepCostOptions = {
-    collectives: input.collectives ?? nvlinkAlphaBetaCollectives(gpu),
+    collectives: input.collectives ?? measuredAllReduceCollectives(gpu),
     efficiency: efficiencyFor(gpu.name, input.efficiency),
   };
 

@@ -203,6 +203,12 @@ export class PacketNetwork implements FabricNetwork {
   readonly #feedback: AckFeedback;
   /** Free packet records, a LIFO list threaded through their `P_NEXT` slots (-1: none left). */
   #freeHead = -1;
+  /**
+   * Records below this index have been used; those from it to `#cap` never were and are taken
+   * in order once the free list is empty. They are never written before that, so the pages of
+   * a grown pool's unused part are not touched (not resident) until the run needs them.
+   */
+  #fresh = 0;
   /** Whether some switch stamps INT (per-packet `#pIntMaxQueue` is kept only then). */
   #anyInt = false;
   #live = 0;
@@ -670,19 +676,23 @@ export class PacketNetwork implements FabricNetwork {
     this.#pIntTx = grow(this.#pIntTx, (n) => new Float64Array(n * stride));
     this.#pIntTime = grow(this.#pIntTime, (n) => new Float64Array(n * stride));
     this.#pIntRate = grow(this.#pIntRate, (n) => new Float64Array(n * stride));
-    // Called only with the free list empty: the new records join it lowest index first.
-    for (let i = this.#cap; i < capacity; i++) pk[i * PKT_STRIDE + P_NEXT] = i + 1 < capacity ? i + 1 : -1;
-    this.#freeHead = this.#cap;
     this.#cap = capacity;
   }
 
   #alloc(type: number, flow: number, seq: number, payload: number, wire: number, cls: number): number {
-    // Grows by half (not double): the pool is most of the memory of a large lossless run.
-    if (this.#freeHead === -1) this.#growPool(Math.ceil(this.#cap * 1.5));
+    const pk0 = this.#freeHead;
+    let pkt: number;
+    if (pk0 !== -1) {
+      pkt = pk0;
+      this.#freeHead = this.#pk[pkt * PKT_STRIDE + P_NEXT]!;
+    } else {
+      // Released records first (LIFO), then never-used ones lowest index first; doubling copies
+      // only the used records, and the new buffer's unused pages stay untouched.
+      if (this.#fresh === this.#cap) this.#growPool(this.#cap * 2);
+      pkt = this.#fresh++;
+    }
     const pk = this.#pk;
-    const pkt = this.#freeHead;
     const b = pkt * PKT_STRIDE;
-    this.#freeHead = pk[b + P_NEXT]!;
     this.#live++;
     pk[b + P_TYPE] = type;
     pk[b + P_FLOW] = flow;

@@ -6,7 +6,7 @@ import { profilePlugins, type ProfileConfig } from '../../scheduler/framework/pr
 import { podSpec, type PodSpec } from '../../scheduler/workload/pod.js';
 import { stepNs, type PlacementSpan } from './job-runtime.js';
 import type { ReplayCluster } from './replay-cluster.js';
-import type { ReplayJob } from './replay-job.js';
+import type { ReplayJob, ServingShape } from './replay-job.js';
 
 /**
  * The job replay: training jobs arrive, wait in priority-then-arrival order, are gang-placed by
@@ -42,6 +42,24 @@ export interface JobState {
   /** Bumped at every start; a finish event of an older run is stale. */
   epoch: number;
   run?: { startNs: number; runNs: number; span: PlacementSpan; pods: PlacedPod[] };
+  /** A serving deployment's runs so far: [startNs, endNs, catalog GPU of the placement (the slowest)]; the last is open (endNs = startNs) while it runs. */
+  served?: [number, number, string][];
+}
+
+/**
+ * What a serving deployment got over its lifetime (its requests are simulated after the replay,
+ * replay/serving-slo.ts): the intervals it ran and on which GPU, or why it could never run.
+ */
+export interface DeploymentRecord {
+  readonly index: number;
+  readonly id: string;
+  readonly arrivalNs: number;
+  readonly serving: ServingShape;
+  /** [startNs, endNs, GPU] of each run, in time order; empty when it never got its GPUs. */
+  readonly served: readonly (readonly [number, number, string])[];
+  readonly preemptions: number;
+  /** Why it can never be placed on this cluster ('' when it could). */
+  readonly unplaceable: string;
 }
 
 /** One utilisation sample. */
@@ -60,11 +78,13 @@ export interface ReplayResults {
   jctNs: number[];
   waitNs: number[];
   multiServer: number[];
-  /** Jobs that can never be placed on this cluster, by reason. */
+  /** Training jobs that can never be placed on this cluster, by reason (deployments: `deployments`). */
   unplaceable: Record<string, number>;
   preemptions: number;
   samples: ReplaySample[];
   lastEventNs: number;
+  /** Serving deployments whose lifetime ended (or that can never be placed), in the order they ended. */
+  deployments: DeploymentRecord[];
 }
 
 /** Everything that decides the rest of a replay (JSON-safe). */
@@ -78,7 +98,7 @@ export interface ReplayState {
   /** In queue order. */
   waiting: JobState[];
   running: JobState[];
-  /** Finish events: [timeNs, sequence, job index, epoch]. */
+  /** Finish events: [timeNs, sequence, job index, epoch]; epoch 0 is the end of a serving deployment's lifetime. */
   heap: [number, number, number, number][];
   results: ReplayResults;
 }
@@ -95,7 +115,7 @@ export interface JobReplayOptions {
 export function emptyState(): ReplayState {
   return {
     nowNs: 0, sequence: 0, events: 0, arrivals: 0, segment: 0, nextSampleNs: 0, waiting: [], running: [], heap: [],
-    results: { jctNs: [], waitNs: [], multiServer: [], unplaceable: {}, preemptions: 0, samples: [], lastEventNs: 0 },
+    results: { jctNs: [], waitNs: [], multiServer: [], unplaceable: {}, preemptions: 0, samples: [], lastEventNs: 0, deployments: [] },
   };
 }
 
@@ -153,12 +173,20 @@ export class JobReplay {
     this.#advance(job.arrivalNs);
     s.arrivals++;
     s.events++;
-    if (job.gpus > this.#options.cluster.totalGpus) {
-      const reason = `needs more GPUs than the cluster has (${this.#options.cluster.totalGpus})`;
-      s.results.unplaceable[reason] = (s.results.unplaceable[reason] ?? 0) + 1;
+    const reason = this.#unplaceable(job);
+    if (reason !== '') {
+      // An unplaceable deployment is one of the deployments (its demand counts, unserved); a training job is counted here.
+      if (job.serving !== undefined) s.results.deployments.push({ index: job.index, id: job.id, arrivalNs: job.arrivalNs, serving: job.serving, served: [], preemptions: 0, unplaceable: reason });
+      else s.results.unplaceable[reason] = (s.results.unplaceable[reason] ?? 0) + 1;
       return;
     }
-    this.#enqueue({ job, remaining: 1, firstStartNs: -1, preemptions: 0, epoch: 0 });
+    const js: JobState = { job, remaining: 1, firstStartNs: -1, preemptions: 0, epoch: 0 };
+    if (job.serving !== undefined) {
+      // A service's demand ends at its recorded end whether or not it ran: one end event, epoch 0.
+      js.served = [];
+      heapPush(s.heap, [job.arrivalNs + job.serving.lifetimeNs, s.sequence++, job.index, 0]);
+    }
+    this.#enqueue(js);
     this.#schedule();
   }
 
@@ -210,10 +238,39 @@ export class JobReplay {
     }
   }
 
+  /** Why a job can never be placed on this cluster ('' when it can). */
+  #unplaceable(job: ReplayJob): string {
+    const c = this.#options.cluster;
+    if (job.gpus > c.totalGpus) return `needs more GPUs than the cluster has (${c.totalGpus})`;
+    if (job.serving !== undefined && job.serving.gpusPerReplica > c.gpusPerServer) return `a serving replica needs more GPUs than a server has (${c.gpusPerServer})`;
+    return '';
+  }
+
+  /** The end of a serving deployment's lifetime: release it if running, drop it from the queue if waiting, record it. */
+  #endDeployment(index: number, timeNs: number): void {
+    const s = this.#state;
+    let js = this.#running.get(index);
+    if (js !== undefined) {
+      js.served!.at(-1)![1] = timeNs;
+      this.#release(js);
+      this.#running.delete(index);
+      s.running = s.running.filter((r) => r !== js);
+    } else {
+      js = s.waiting.find((w) => w.job.index === index);
+      if (js === undefined) return;
+      s.waiting = s.waiting.filter((w) => w !== js);
+    }
+    s.results.deployments.push({ index, id: js.job.id, arrivalNs: js.job.arrivalNs, serving: js.job.serving!, served: js.served!, preemptions: js.preemptions, unplaceable: '' });
+  }
+
   #popFinish(): void {
     const s = this.#state;
     const [timeNs, , index, epoch] = heapPop(s.heap)!;
     s.events++;
+    if (epoch === 0) {
+      this.#endDeployment(index, timeNs);
+      return;
+    }
     const js = this.#running.get(index);
     if (js?.epoch !== epoch || js.run === undefined) return; // stale: the run was preempted
     this.#release(js);
@@ -242,7 +299,7 @@ export class JobReplay {
   }
 
   #unregisterGang(job: ReplayJob): void {
-    if (Math.ceil(job.gpus / this.#options.cluster.gpusPerServer) > 1) this.#gangs.unregister(`j${job.index}`);
+    if (podGpus(job, this.#options.cluster.gpusPerServer).length > 1) this.#gangs.unregister(`j${job.index}`);
   }
 
   #enqueue(js: JobState): void {
@@ -258,7 +315,7 @@ export class JobReplay {
     const failed = new Set<string>();
     const still: JobState[] = [];
     for (const js of s.waiting) {
-      const key = `${js.job.gpus}@${js.job.priority}`;
+      const key = `${js.job.serving === undefined ? js.job.gpus : `${js.job.serving.replicas}x${js.job.serving.gpusPerReplica}`}@${js.job.priority}`;
       if (failed.has(key) || !this.#tryStart(js)) {
         failed.add(key);
         still.push(js);
@@ -270,9 +327,7 @@ export class JobReplay {
 
   #tryStart(js: JobState): boolean {
     const { job } = js;
-    const per = this.#options.cluster.gpusPerServer;
-    const count = Math.ceil(job.gpus / per);
-    const pods = Array.from({ length: count }, (_, k) => this.#pod(job, k, k < count - 1 ? per : job.gpus - per * (count - 1)));
+    const pods = podGpus(job, this.#options.cluster.gpusPerServer).map((gpus, k) => this.#pod(job, k, gpus));
     this.#registerGang(job, pods);
     // A second attempt: preemption for a later member can make Coscheduling release the members
     // already waiting; the room the victims left is free then, so the gang is placed again.
@@ -288,13 +343,20 @@ export class JobReplay {
     const span: PlacementSpan = { gpus: job.gpus, servers: servers.size, leaves: leaves.size };
     // The slowest GPU of the placement paces a synchronous data-parallel step.
     const gpu = placed.map((a) => this.#options.cluster.gpuOfNode[a.node]!).reduce((slow, g) => (g.bf16FlopsPerSec < slow.bf16FlopsPerSec ? g : slow));
-    const runNs = js.remaining * job.steps * stepNs(job.shape, gpu, this.#options.cluster.fabric, span);
     js.epoch++;
     if (js.firstStartNs < 0) js.firstStartNs = now;
-    js.run = { startNs: now, runNs, span, pods: placed.map((a) => ({ node: a.node, gpus: [...a.gpus] })) };
+    const placedPods = placed.map((a) => ({ node: a.node, gpus: [...a.gpus] }));
+    if (job.serving !== undefined) {
+      // A deployment runs until its lifetime's end event (pushed at arrival); the open interval ends there or at a preemption.
+      js.run = { startNs: now, runNs: job.arrivalNs + job.serving.lifetimeNs - now, span, pods: placedPods };
+      js.served!.push([now, now, gpu.name]);
+    } else {
+      const runNs = js.remaining * job.steps * stepNs(job.shape, gpu, this.#options.cluster.fabric, span);
+      js.run = { startNs: now, runNs, span, pods: placedPods };
+      heapPush(this.#state.heap, [now + runNs, this.#state.sequence++, job.index, js.epoch]);
+    }
     this.#running.set(job.index, js);
     this.#state.running.push(js);
-    heapPush(this.#state.heap, [now + runNs, this.#state.sequence++, job.index, js.epoch]);
     return true;
   }
 
@@ -331,8 +393,12 @@ export class JobReplay {
     for (const index of new Set(this.#evicted)) {
       const js = this.#running.get(index);
       if (js?.run === undefined) continue;
-      const done = js.run.runNs > 0 ? (s.nowNs - js.run.startNs) / js.run.runNs : 1;
-      js.remaining = Math.max(0, js.remaining * (1 - done));
+      if (js.served === undefined) {
+        const done = js.run.runNs > 0 ? (s.nowNs - js.run.startNs) / js.run.runNs : 1;
+        js.remaining = Math.max(0, js.remaining * (1 - done));
+      } else {
+        js.served.at(-1)![1] = s.nowNs;
+      }
       this.#release(js);
       this.#running.delete(index);
       s.running = s.running.filter((r) => r !== js);
@@ -357,9 +423,19 @@ export class JobReplay {
       memoryMiB: 0,
       priority: job.priority,
       preemptible: true,
-      ...(Math.ceil(job.gpus / this.#options.cluster.gpusPerServer) > 1 ? { gang: `j${job.index}` } : {}),
+      ...(podGpus(job, this.#options.cluster.gpusPerServer).length > 1 ? { gang: `j${job.index}` } : {}),
     });
   }
+}
+
+/**
+ * GPUs of each pod of a job: a training job is split into pods of at most one server (the last
+ * one takes the rest); a serving deployment is one pod per replica.
+ */
+export function podGpus(job: ReplayJob, gpusPerServer: number): number[] {
+  if (job.serving !== undefined) return Array.from({ length: job.serving.replicas }, () => job.serving!.gpusPerReplica);
+  const count = Math.ceil(job.gpus / gpusPerServer);
+  return Array.from({ length: count }, (_, k) => (k < count - 1 ? gpusPerServer : job.gpus - gpusPerServer * (count - 1)));
 }
 
 function podName(job: ReplayJob, k: number): string {

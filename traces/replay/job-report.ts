@@ -1,5 +1,6 @@
 import { percentile } from '../../fabric-sim/scenario.js';
 import type { ReplayResults, ReplaySample } from './job-replay.js';
+import type { InferenceReport } from './serving-slo.js';
 
 /** Mean and percentiles of a set of durations, s (all 0 for an empty set). */
 export interface DurationStats {
@@ -19,13 +20,19 @@ export interface JobReplayReport {
   readonly policy: string;
   readonly seed: number;
   readonly referenceGpu: string;
-  /** Every row accounted for: rows = replayed + skipped; replayed = finished + stillWaiting + unplaceable. */
+  /**
+   * Every row accounted for: rows = replayed + skipped; replayed = finished + stillWaiting +
+   * unplaceable + deployments. Serving deployments end with their lifetime; each one's outcome
+   * (ran, never ran, unplaceable) is in `inference`.
+   */
   readonly jobs: {
     readonly rows: number;
     readonly replayed: number;
     readonly finished: number;
     /** Replayed jobs still waiting when nothing else could happen (they never fit). */
     readonly stillWaiting: number;
+    /** Serving deployments among the replayed (each one's outcome is in `inference.perDeployment`). */
+    readonly deployments: number;
     readonly skipped: Readonly<Record<string, number>>;
     readonly unplaceable: Readonly<Record<string, number>>;
   };
@@ -40,6 +47,8 @@ export interface JobReplayReport {
   readonly fragmentation: { readonly mean: number; readonly peak: number };
   readonly sampleEveryS: number;
   readonly samples: readonly ReplaySample[];
+  /** SLO attainment of the trace's inference workloads (serving deployments); absent when it has none. */
+  readonly inference?: InferenceReport;
 }
 
 const CDF_POINTS = 51;
@@ -74,6 +83,16 @@ export function resultFigures(results: ReplayResults): Pick<JobReplayReport, 'jc
     utilisation: { mean: mean(utilisation), peak: round6(Math.max(0, ...utilisation)) },
     fragmentation: { mean: mean(fragmentation), peak: round6(Math.max(0, ...fragmentation)) },
   };
+}
+
+/** Per-deployment SLO attainment as CSV (header only when the trace has no inference workloads). */
+export function deploymentsCsv(report: JobReplayReport): string {
+  const header = 'policy,deployment,model,replicas,gpus_per_replica,gpu_types,arrival_s,lifetime_s,wait_s,preemptions,rate_per_replica,requests,served_fraction,request_attainment,ttft_target_ms,tpot_target_ms,ttft_p99_ms,tpot_p99_ms,meets_slo,note';
+  const cell = (v: string | number | boolean | null): string => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v));
+  const rows = (report.inference?.perDeployment ?? []).map((d) =>
+    [report.policy, d.id, d.model, d.replicas, d.gpusPerReplica, d.gpuTypes, d.arrivalS, d.lifetimeS, d.waitS, d.preemptions, d.ratePerReplica, d.requests, d.servedFraction, d.requestAttainment, d.ttftTargetMs, d.tpotTargetMs, d.ttftP99Ms, d.tpotP99Ms, d.meetsSlo, d.note].map(cell).join(','),
+  );
+  return `${[header, ...rows].join('\n')}\n`;
 }
 
 /** Utilisation over time as CSV. */

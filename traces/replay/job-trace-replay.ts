@@ -1,14 +1,17 @@
 import type { ClusterSpec } from '../../fabric-sim/cluster/spec.js';
 import { getGpu } from '../../gpu-model/index.js';
+import { badInput } from '../../core/errors.js';
 import { TargetWorkload } from '../../scheduler/fgd/target-workload.js';
 import type { ProfileConfig } from '../../scheduler/framework/profile.js';
 import { podSpec } from '../../scheduler/workload/pod.js';
 import type { ModelClassMapper } from '../mapping/model-class-rules.js';
 import { resultFigures, round6, type JobReplayReport } from './job-report.js';
+import { podGpus } from './job-replay.js';
 import type { LoadedJobTrace } from './job-source.js';
 import { replayCluster, type ReplayCluster } from './replay-cluster.js';
 import { toReplayJob, type ReplayJob } from './replay-job.js';
 import { runJobReplay, type CheckpointOptions } from './run-job-replay.js';
+import { ServingEvaluator, type InferenceReplayOptions } from './serving-slo.js';
 import { REFERENCE_GPU } from './step-work.js';
 
 export interface JobTraceReplayInput {
@@ -24,6 +27,8 @@ export interface JobTraceReplayInput {
   readonly onProgress?: (arrivals: number, total: number) => void;
   /** Events per rebuild segment (run-job-replay.ts); tests use small ones. */
   readonly segmentEvents?: number;
+  /** Request load and targets of the inference workloads (required when the trace has any: serving-slo.ts). */
+  readonly inference?: InferenceReplayOptions;
 }
 
 export interface JobTraceReplayResult {
@@ -49,10 +54,7 @@ export function replayJobsOf(trace: LoadedJobTrace, cluster: ReplayCluster, mapp
 
 /** FGD's target workload: the pod shapes the jobs split into (whole GPUs, at most a server each). */
 function targetWorkload(jobs: readonly ReplayJob[], gpusPerServer: number): TargetWorkload {
-  const pods = jobs.flatMap((j) => {
-    const count = Math.ceil(j.gpus / gpusPerServer);
-    return Array.from({ length: count }, (_, k) => podSpec({ name: `j${j.index}-${k}`, gpuCount: k < count - 1 ? gpusPerServer : j.gpus - gpusPerServer * (count - 1), gpuMilli: 1000 }));
-  });
+  const pods = jobs.flatMap((j) => podGpus(j, gpusPerServer).map((gpus, k) => podSpec({ name: `j${j.index}-${k}`, gpuCount: gpus, gpuMilli: 1000 })));
   return TargetWorkload.fromPods(pods);
 }
 
@@ -66,6 +68,10 @@ export function replayJobTrace(input: JobTraceReplayInput): JobTraceReplayResult
   const cluster = replayCluster(input.cluster);
   const referenceGpu = input.referenceGpu ?? REFERENCE_GPU[input.trace.source] ?? REFERENCE_GPU.synthetic!;
   const { jobs, skipped } = replayJobsOf(input.trace, cluster, input.mapper, referenceGpu);
+  const deployments = jobs.filter((j) => j.serving !== undefined).length;
+  if (deployments > 0 && input.inference === undefined) {
+    throw badInput('the trace has inference workloads but no request load was given', { field: 'inference', value: deployments, expected: 'a request load for the serving deployments (weft replay --inference-load)' });
+  }
   const needsWorkload = input.profile.plugins.some((p) => p.name === 'FGD');
   const run = runJobReplay({
     replay: {
@@ -94,12 +100,14 @@ export function replayJobTrace(input: JobTraceReplayInput): JobTraceReplayResult
       replayed: jobs.length,
       finished: results.jctNs.length,
       stillWaiting: waiting.length,
+      deployments,
       skipped,
       unplaceable: results.unplaceable,
     },
     ...resultFigures(results),
     sampleEveryS: round6(input.sampleEveryNs / 1e9),
     samples: results.samples,
+    ...(deployments === 0 ? {} : { inference: new ServingEvaluator(input.inference!, referenceGpu, input.seed).report(results.deployments) }),
   };
   return { report, stopped: false, resumedAt: run.resumedAt };
 }

@@ -1,7 +1,7 @@
-import type { GpuSpec } from '../../gpu-model/index.js';
+import { allModels, type GpuSpec } from '../../gpu-model/index.js';
 import type { ModelClassMapper } from '../mapping/model-class-rules.js';
 import { polluxWork } from '../mapping/pollux-work.js';
-import type { WorkloadArrival } from '../weft/records.js';
+import type { InferenceSpec, WorkloadArrival } from '../weft/records.js';
 import { stepsFromRecorded, type ReplayFabric, type StepShape } from './job-runtime.js';
 import { stepWorkOf } from './step-work.js';
 
@@ -17,6 +17,24 @@ export interface ReplayJob {
   /** Steps of work (fractional: recorded run time over the reference step time). */
   readonly steps: number;
   readonly shape: StepShape;
+  /** Set for an inference workload: a serving deployment (no steps; it ends at `arrivalNs + lifetimeNs`). */
+  readonly serving?: ServingShape;
+}
+
+/**
+ * An inference workload as the replay runs it: `replicas` replicas of `gpusPerReplica` GPUs (one
+ * pod each, tensor-parallel inside one server), placed all together, serving from placement to
+ * the end of its recorded lifetime. Latency targets of 0 are not given by the trace.
+ */
+export interface ServingShape {
+  /** gpu-model catalog key. */
+  readonly model: string;
+  readonly gpusPerReplica: number;
+  readonly replicas: number;
+  /** Demand lasts from arrival to `arrivalNs + lifetimeNs`, whenever the deployment gets its GPUs. */
+  readonly lifetimeNs: number;
+  readonly ttftP99Ns: number;
+  readonly tpotP99Ns: number;
 }
 
 /** What the conversion needs besides the arrival. */
@@ -34,7 +52,7 @@ export type Converted = { readonly job: ReplayJob } | { readonly skip: string };
 
 /**
  * Turns a trace arrival into a replay job:
- * - inference workloads and jobs without GPUs are not replayed (the job replay places training);
+ * - inference workloads become serving deployments (`toDeployment`); jobs without GPUs are not replayed;
  * - Pollux jobs (no recorded duration) train `epochs x samplesPerEpoch / batch` steps of
  *   `batch / gpus` samples per GPU (traces/mapping/pollux-work.ts); an application whose sample
  *   count is not known is skipped with that reason;
@@ -43,7 +61,7 @@ export type Converted = { readonly job: ReplayJob } | { readonly skip: string };
  */
 export function toReplayJob(arrival: WorkloadArrival, index: number, conversion: JobConversion): Converted {
   const spec = arrival.spec;
-  if (spec.kind !== 'training') return { skip: 'inference workload (the job replay runs training jobs)' };
+  if (spec.kind !== 'training') return toDeployment(arrival, spec, index);
   if (spec.gpus === 0) return { skip: 'no GPUs (CPU job)' };
   const modelClass = conversion.mapper.modelClass(spec.modelClass);
   if (modelClass === undefined) return { skip: `unknown model class "${spec.modelClass}"` };
@@ -62,4 +80,31 @@ export function toReplayJob(arrival: WorkloadArrival, index: number, conversion:
   const shape = { gradientBytes, flopsPerGpu: work.trainFlopsPerSample * work.samplesPerGpu };
   const steps = stepsFromRecorded(runNs, shape, conversion.referenceGpu, conversion.fabric, conversion.gpusPerServer, spec.gpus);
   return { job: { ...base, steps, shape } };
+}
+
+/**
+ * An inference workload as a serving deployment: its model must be in the gpu-model catalog,
+ * its GPUs per replica (the tensor-parallel degree) must divide the model's attention heads,
+ * and it needs a recorded lifetime (how long the service ran); otherwise it is skipped with
+ * that reason.
+ */
+function toDeployment(arrival: WorkloadArrival, spec: InferenceSpec, index: number): Converted {
+  const m = allModels().find((c) => c.name === spec.model.trim().toLowerCase());
+  if (m === undefined) return { skip: `inference workload of a model not in the gpu-model catalog ("${spec.model}")` };
+  const heads = m.attention.heads;
+  const model = m.name;
+  if (!(spec.gpusPerReplica >= 1) || !(spec.replicas >= 1)) return { skip: 'inference workload without GPUs or replicas' };
+  if (heads % spec.gpusPerReplica !== 0) return { skip: `inference workload whose GPUs per replica do not divide ${model}'s ${heads} attention heads` };
+  const lifetimeNs = arrival.recorded?.runNs;
+  if (lifetimeNs === undefined || !(lifetimeNs > 0)) return { skip: 'inference workload without a recorded lifetime' };
+  const serving: ServingShape = {
+    model, gpusPerReplica: spec.gpusPerReplica, replicas: spec.replicas, lifetimeNs,
+    ttftP99Ns: spec.ttftP99Ms * 1e6, tpotP99Ns: spec.tpotP99Ms * 1e6,
+  };
+  return {
+    job: {
+      index, id: arrival.id, arrivalNs: arrival.arrivalNs, gpus: spec.gpusPerReplica * spec.replicas, priority: arrival.priority,
+      modelClass: `serve:${model}`, steps: 0, shape: { gradientBytes: 0, flopsPerGpu: 0 }, serving,
+    },
+  };
 }

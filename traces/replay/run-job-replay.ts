@@ -14,7 +14,8 @@ import type { ReplayJob } from './replay-job.js';
  */
 export const SEGMENT_EVENTS = 4096;
 
-const CHECKPOINT_VERSION = 1;
+// 2: serving deployments (ReplayResults.deployments, JobState.served).
+const CHECKPOINT_VERSION = 2;
 
 export interface CheckpointOptions {
   readonly path: string;

@@ -1,10 +1,7 @@
 import Benchmark from 'benchmark';
-import FlatQueue from 'flatqueue';
-import { Heap } from 'heap-js';
-import { Engine } from '../../fabric-sim/engine/engine.js';
-import { EventQueue } from '../../fabric-sim/engine/event-queue.js';
-import { RandomStream } from '../../fabric-sim/engine/random.js';
-import { PlainBinaryHeap } from '../baselines/binary-heap.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { HOLD_TARGETS as targets, holdDelays } from './engine-holds.js';
 import type { Figure, Suite } from '../figures.js';
 
 /**
@@ -19,98 +16,33 @@ import type { Figure, Suite } from '../figures.js';
  * The machines are shared and noisy (+-30% between runs), so each size is measured in ROUNDS
  * rounds, the order of the implementations rotated each round, and every figure is the median
  * of its rounds; the ratios divide those medians.
+ *
+ * A second section runs every (implementation, size) in a process of its own
+ * (engine-hold-child.ts, the same loops) and reports holds per CPU-second beside holds per
+ * wall-second: on a shared machine another process's load takes wall time from a run but not
+ * CPU time, so the CPU figure is what an idle machine's wall figure would be (less the cache
+ * other processes still evict), and a process of its own keeps the other implementations'
+ * arrays and garbage out of its heap.
  */
 const SIZES = [1_000, 100_000, 1_000_000] as const;
 const HOLDS_PER_CYCLE = 20_000;
-const DELAY_TABLE_SIZE = 1 << 16;
 const ROUNDS = 3;
+/** Timed holds per isolated run, by pending events (about 1 to 3 s of CPU each). */
+const ISOLATED_HOLDS: Readonly<Record<number, number>> = { 1_000: 10_000_000, 100_000: 6_000_000, 1_000_000: 2_000_000 };
 
-interface HoldTarget {
-  name: string;
-  /** Builds the structure with n pending events and returns a function doing `holds` holds. */
-  prepare(n: number, delays: Float64Array): (holds: number) => void;
+interface IsolatedRun {
+  holds: number;
+  cpuS: number;
+  wallS: number;
 }
 
-const targets: HoldTarget[] = [
-  {
-    name: 'weft EventQueue',
-    prepare(n, delays) {
-      const q = new EventQueue(1024);
-      for (let i = 0; i < n; i++) q.push(delays[i % DELAY_TABLE_SIZE]!);
-      let cursor = 0;
-      return (holds) => {
-        for (let i = 0; i < holds; i++) {
-          q.pop();
-          q.push(q.poppedTimeNs + delays[cursor++ & (DELAY_TABLE_SIZE - 1)]!);
-        }
-      };
-    },
-  },
-  {
-    name: 'weft Engine',
-    prepare(n, delays) {
-      const engine = new Engine({ initialCapacity: 1024 });
-      let cursor = 0;
-      let remaining = 0;
-      const hold = engine.register('hold', (arg) => {
-        engine.schedule(delays[cursor++ & (DELAY_TABLE_SIZE - 1)]!, hold, arg);
-        if (--remaining === 0) engine.stop();
-      });
-      for (let i = 0; i < n; i++) engine.schedule(delays[i % DELAY_TABLE_SIZE]!, hold, i);
-      return (holds) => {
-        remaining = holds;
-        engine.runUntilIdle();
-      };
-    },
-  },
-  {
-    name: 'plain typed-array binary heap',
-    prepare(n, delays) {
-      const heap = new PlainBinaryHeap(1024);
-      for (let i = 0; i < n; i++) heap.push(delays[i % DELAY_TABLE_SIZE]!, i);
-      let cursor = 0;
-      return (holds) => {
-        for (let i = 0; i < holds; i++) {
-          const now = heap.peekTime();
-          const id = heap.pop();
-          heap.push(now + delays[cursor++ & (DELAY_TABLE_SIZE - 1)]!, id);
-        }
-      };
-    },
-  },
-  {
-    name: 'flatqueue',
-    prepare(n, delays) {
-      const q = new FlatQueue<number>();
-      for (let i = 0; i < n; i++) q.push(i, delays[i % DELAY_TABLE_SIZE]!);
-      let cursor = 0;
-      return (holds) => {
-        for (let i = 0; i < holds; i++) {
-          const now = q.peekValue()!;
-          const id = q.pop()!;
-          q.push(id, now + delays[cursor++ & (DELAY_TABLE_SIZE - 1)]!);
-        }
-      };
-    },
-  },
-  {
-    name: 'heap-js',
-    prepare(n, delays) {
-      // heap-js orders its items; the items here are the times themselves (its numeric default).
-      const heap = new Heap<number>();
-      const initial: number[] = [];
-      for (let i = 0; i < n; i++) initial.push(delays[i % DELAY_TABLE_SIZE]!);
-      heap.init(initial);
-      let cursor = 0;
-      return (holds) => {
-        for (let i = 0; i < holds; i++) {
-          const now = heap.pop()!;
-          heap.push(now + delays[cursor++ & (DELAY_TABLE_SIZE - 1)]!);
-        }
-      };
-    },
-  },
-];
+/** One hold-model run in a fresh Node process (engine-hold-child.ts). */
+function runIsolated(target: string, pending: number, holds: number): IsolatedRun {
+  const child = fileURLToPath(new URL('./engine-hold-child.js', import.meta.url));
+  const out = spawnSync(process.execPath, [child, target, String(pending), String(holds)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (out.status !== 0) throw new Error(`engine-hold-child ${target} ${pending} exited with ${String(out.status)}`);
+  return JSON.parse(out.stdout) as IsolatedRun;
+}
 
 function measureHoldsPerSecond(run: (holds: number) => void): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -141,9 +73,7 @@ export const engineSuite: Suite = {
     const figures: Figure[] = [];
     const ratios: Figure[] = [];
     for (const n of SIZES) {
-      const stream = RandomStream.derive(1, `bench/engine/${n}`);
-      const delays = new Float64Array(DELAY_TABLE_SIZE);
-      for (let i = 0; i < DELAY_TABLE_SIZE; i++) delays[i] = stream.exponential(n);
+      const delays = holdDelays(n);
       const runs = targets.map((target) => {
         const run = target.prepare(n, delays);
         run(HOLDS_PER_CYCLE * 5); // warm up: let the JIT settle and the pending set mix
@@ -170,6 +100,32 @@ export const engineSuite: Suite = {
         ratios.push({ name: `weft EventQueue / ${baseline} @ ${n}`, value: round3(weft / rates.get(baseline)!), unit: 'x' });
       }
       ratios.push({ name: `weft Engine / flatqueue @ ${n}`, value: round3(rates.get('weft Engine')! / rates.get('flatqueue')!), unit: 'x' });
+    }
+    log('  each implementation in a process of its own (holds per CPU-second; per wall-second in brackets):');
+    for (const n of SIZES) {
+      const holds = ISOLATED_HOLDS[n]!;
+      const runs = targets.map((): IsolatedRun[] => []);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < targets.length; k++) {
+          const index = (k + round) % targets.length;
+          runs[index]!.push(runIsolated(targets[index]!.name, n, holds));
+        }
+      }
+      const cpuRates = new Map<string, number>();
+      targets.forEach((target, index) => {
+        const perCpu = median(runs[index]!.map((r) => r.holds / r.cpuS));
+        const perWall = median(runs[index]!.map((r) => r.holds / r.wallS));
+        cpuRates.set(target.name, perCpu);
+        figures.push({ name: `${target.name} @ ${n} pending, own process, per CPU-second`, value: Math.round(perCpu), unit: 'holds/s' });
+        figures.push({ name: `${target.name} @ ${n} pending, own process, per wall-second`, value: Math.round(perWall), unit: 'holds/s' });
+        const each = runs[index]!.map((r) => (r.holds / r.cpuS / 1e6).toFixed(2)).join(' ');
+        log(`  ${target.name.padEnd(30)} n=${String(n).padEnd(8)} ${(perCpu / 1e6).toFixed(2).padStart(6)} M holds/CPU-s (${(perWall / 1e6).toFixed(2)} M/wall-s; median of ${each})`);
+      });
+      const weft = cpuRates.get('weft EventQueue')!;
+      for (const baseline of ['flatqueue', 'plain typed-array binary heap', 'heap-js']) {
+        ratios.push({ name: `weft EventQueue / ${baseline} @ ${n}, own process, CPU`, value: round3(weft / cpuRates.get(baseline)!), unit: 'x' });
+      }
+      ratios.push({ name: `weft Engine / flatqueue @ ${n}, own process, CPU`, value: round3(cpuRates.get('weft Engine')! / cpuRates.get('flatqueue')!), unit: 'x' });
     }
     return {
       suite: 'engine',

@@ -24,6 +24,8 @@ const RuleSchema = z
     minRunS: z.number().nonnegative().optional(),
     maxRunS: z.number().nonnegative().optional(),
     modelClass: z.string(),
+    serve: z.boolean().optional(),
+    gpusPerReplica: z.number().int().positive().optional(),
     why: z.string().optional(),
   })
   .strict();

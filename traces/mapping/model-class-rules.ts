@@ -8,8 +8,10 @@ export interface JobFeatures {
   gpus: number;
   /** Recorded execution time, s, when the trace has one. */
   runS?: number;
-  /** The model, application or workload-type field the trace carries (Acme `type`, Pollux `application`). */
+  /** The model, application or workload-type field the trace carries (Acme `type`, Pollux `application`, spot-GPU `job_type`). */
   application?: string;
+  /** GPUs of one instance (worker, task instance) when the trace says (spot-GPU `gpu_request`). */
+  gpusPerInstance?: number;
 }
 
 /**
@@ -26,6 +28,15 @@ export interface ModelClassRule {
   minRunS?: number;
   maxRunS?: number;
   modelClass: string;
+  /**
+   * The matched jobs are inference services, not training: the import writes them as serving
+   * deployments of the class's catalog model (the class must have one), replayed with SLO
+   * attainment (traces/replay/serving-slo.ts). No default rule serves: no supported public job
+   * trace marks its inference services; a user who knows which of its jobs served says so here.
+   */
+  serve?: boolean;
+  /** GPUs per serving replica; default the trace's GPUs per instance, else all of the job's GPUs (one replica). */
+  gpusPerReplica?: number;
   /** The reason, for people reading the mapping. */
   why?: string;
 }
@@ -84,7 +95,10 @@ export class ModelClassMapper {
     const names = [...classes.keys()].join(', ');
     if (mapping.rules.length === 0) throw badInput('empty model-class mapping', { field: 'rules', expected: 'at least one rule, the last without conditions' });
     this.#patterns = mapping.rules.map((r, i) => {
-      if (!classes.has(r.modelClass)) throw ruleError(i, 'modelClass', r.modelClass, `one of ${names}`);
+      const modelClass = classes.get(r.modelClass);
+      if (modelClass === undefined) throw ruleError(i, 'modelClass', r.modelClass, `one of ${names}`);
+      if (r.serve === true && modelClass.catalogModel === undefined) throw ruleError(i, 'modelClass', r.modelClass, 'a class with a gpu-model catalog model when serve is true (llama-3-8b, llama-3-70b, or a class with catalogModel)');
+      if (r.gpusPerReplica !== undefined && !(Number.isInteger(r.gpusPerReplica) && r.gpusPerReplica >= 1)) throw ruleError(i, 'gpusPerReplica', r.gpusPerReplica, 'a positive integer');
       for (const [lo, hi] of [['minGpus', 'maxGpus'], ['minRunS', 'maxRunS']] as const) {
         const min = r[lo];
         const max = r[hi];

@@ -5,7 +5,7 @@ import type { HeliosJob } from '../formats/helios.js';
 import type { PhillyJob } from '../formats/philly.js';
 import type { PolluxJob } from '../formats/pollux.js';
 import { FieldError } from '../read/read-summary.js';
-import type { RecordedStatus, TrainingSpec, WorkloadArrival } from '../weft/records.js';
+import type { InferenceSpec, RecordedStatus, TrainingSpec, WorkloadArrival } from '../weft/records.js';
 import type { JobFeatures, ModelClassMapper } from './model-class-rules.js';
 
 /**
@@ -22,11 +22,25 @@ function arrivalNs(submitEpochS: number, originEpochS: number, field: string): n
   return (submitEpochS - originEpochS) * NS_PER_S;
 }
 
-function training(mapper: ModelClassMapper, job: JobFeatures, extra: Omit<TrainingSpec, 'kind' | 'gpus' | 'modelClass' | 'application'>): TrainingSpec {
+/**
+ * A job's spec: training with its model class, or, when the matching rule says `serve`, a serving
+ * deployment of the class's catalog model: replicas of the rule's `gpusPerReplica`, else the
+ * trace's GPUs per instance, else one replica of all its GPUs; replicas = GPUs / GPUs per
+ * replica, rounded up. Latency targets are left to the replay (`--slo`).
+ */
+function training(mapper: ModelClassMapper, job: JobFeatures, extra: Omit<TrainingSpec, 'kind' | 'gpus' | 'modelClass' | 'application'>): TrainingSpec | InferenceSpec {
+  const chosen = job.gpus === 0 ? undefined : mapper.classOf(job);
+  if (chosen?.rule.serve === true) {
+    const gpusPerReplica = chosen.rule.gpusPerReplica ?? Math.max(1, Math.ceil(job.gpusPerInstance ?? job.gpus));
+    return {
+      kind: 'inference', model: chosen.modelClass.catalogModel!, gpuType: extra.gpuType, gpusPerReplica,
+      replicas: Math.ceil(job.gpus / gpusPerReplica), ttftP99Ms: 0, tpotP99Ms: 0, requestStream: '',
+    };
+  }
   return {
     kind: 'training',
     gpus: job.gpus,
-    modelClass: job.gpus === 0 ? '' : mapper.classOf(job).modelClass.name,
+    modelClass: chosen === undefined ? '' : chosen.modelClass.name,
     application: job.application ?? '',
     ...extra,
   };
@@ -118,12 +132,13 @@ export function polluxArrival(job: PolluxJob, mapper: ModelClassMapper): Workloa
 
 /**
  * A spot-GPU (v2026) job: GPUs are `gpu_request x worker_num` (rounded up to whole GPUs),
- * high-priority jobs get priority 1 and spot jobs 0, the organisation is the queue. The trace
- * records a duration but no outcome.
+ * high-priority jobs get priority 1 and spot jobs 0, the organisation is the queue, the job type
+ * (`HP`, `Spot`) is the application a mapping rule can match. The trace records a duration but
+ * no outcome.
  */
 export function spotGpuArrival(job: SpotGpuJob, mapper: ModelClassMapper): WorkloadArrival {
   const gpus = Math.ceil(job.gpusPerWorker * job.workers);
-  const features: JobFeatures = { source: 'alibaba-v2026-spot', gpus, runS: job.durationS };
+  const features: JobFeatures = { source: 'alibaba-v2026-spot', gpus, runS: job.durationS, application: job.jobType, gpusPerInstance: job.gpusPerWorker };
   return {
     id: job.jobName,
     arrivalNs: Math.round(job.submitS * NS_PER_S),

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WeftError } from '../../core/errors.js';
 import { ClusterSpecSchema } from '../../fabric-sim/cluster/spec.js';
 import { ServingSimulation } from '../../fabric-sim/serving/index.js';
 import { getGpu, getModel, makeDeployment } from '../../gpu-model/index.js';
@@ -9,6 +10,7 @@ import { parseSchedulerConfig, type ProfileConfig } from '../../scheduler/framew
 import { resampledStream, type LoadProfile } from '../../scheduler/planner/index.js';
 import { loadShippedProfiles } from '../../scheduler/profiles/shipped.js';
 import { checkSlo } from '../../scheduler/slo/slo-check.js';
+import { loadModelClassMapper } from '../mapping/load-mapping.js';
 import { ModelClassMapper } from '../mapping/model-class-rules.js';
 import type { WorkloadArrival } from '../weft/records.js';
 import { TraceWriter } from '../weft/trace-writer.js';
@@ -176,6 +178,46 @@ describe('inference workloads in a job replay', () => {
     expect(last.resumedAt).toBeGreaterThan(0);
     expect(JSON.stringify(last.report)).toBe(JSON.stringify(whole));
     expect(existsSync(path)).toBe(false);
+  });
+});
+
+describe('inference services of a public job trace, by a mapping rule', () => {
+  it('replays Alibaba spot-GPU HP jobs a mapping marks as services as deployments of workers x gpu_request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weft-spot-serving-'));
+    const csv = join(dir, 'job_info_df.csv');
+    // The published layout (alibaba/clusterdata cluster-trace-v2026-spot-gpu README): header row, times in s from the first submission.
+    writeFileSync(csv, [
+      'job_name,organization,gpu_model,cpu_request,gpu_request,worker_num,submit_time,duration,job_type',
+      '1,7,A100-SXM4-80GB,16,1,2,0,3600,HP',
+      '2,9,A100-SXM4-80GB,12,8,2,60,1800,Spot',
+      '3,7,A100-SXM4-80GB,16,2,1,120,1200,HP',
+      '4,9,A100-SXM4-80GB,96,8,1,180,900,Spot',
+      '5,3,A100-SXM4-80GB,64,8,4,240,600,HP',
+    ].join('\n') + '\n');
+    const mapping = join(dir, 'mapping.yaml');
+    writeFileSync(mapping, [
+      'rules:',
+      '  - { sources: [alibaba-v2026-spot], application: HP, maxGpus: 8, modelClass: llama-3-8b, serve: true, why: "our HP jobs of up to 8 GPUs are chat services" }',
+      '  - { minGpus: 9, modelClass: bert-base }',
+      '  - { modelClass: resnet-50 }',
+    ].join('\n') + '\n');
+    const mapper = loadModelClassMapper(mapping);
+    const spot = await loadJobTrace('alibaba-v2026-spot', csv, { mapper });
+    const specs = spot.arrivals.map((a) => (a.spec.kind === 'inference' ? `${a.id}:serve ${a.spec.model} ${a.spec.replicas}x${a.spec.gpusPerReplica}` : `${a.id}:train ${a.spec.gpus}`));
+    expect(specs).toEqual(['1:serve llama-3-8b 2x1', '2:train 16', '3:serve llama-3-8b 1x2', '4:train 8', '5:train 32']);
+    const report = replayJobTrace({ ...input(spot, 4), mapper }).report!;
+    expect(report.jobs.deployments).toBe(2);
+    expect(report.jobs.finished).toBe(3);
+    expect(report.inference!.perDeployment.map((d) => [d.id, d.servedFraction > 0, d.lifetimeS])).toEqual([['1', true, 3600], ['3', true, 1200]]);
+    // A serving rule needs a class with a catalog model.
+    writeFileSync(mapping, 'rules:\n  - { application: HP, modelClass: resnet-50, serve: true }\n  - { modelClass: resnet-50 }\n');
+    expect(() => loadModelClassMapper(mapping)).toThrow(WeftError);
+    try {
+      loadModelClassMapper(mapping);
+    } catch (error) {
+      expect((error as WeftError).details).toMatchObject({ file: mapping, field: 'rules[0].modelClass', value: 'resnet-50' });
+      expect(String((error as WeftError).details.expected)).toMatch(/catalog model when serve is true/);
+    }
   });
 });
 

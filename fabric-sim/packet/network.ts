@@ -3,7 +3,7 @@ import { EcnMarker } from '../../switch-model/ecn.js';
 import { EgressScheduler } from '../../switch-model/egress.js';
 import { adaptivePort, fiveTupleHash } from '../../switch-model/forwarding.js';
 import { CONTROL_CLASS, DATA_CLASS } from '../../switch-model/presets.js';
-import { NUM_CLASSES } from '../../switch-model/spec.js';
+import { NUM_CLASSES, type SwitchSpec } from '../../switch-model/spec.js';
 import type { Topology } from '../cluster/topology.js';
 import { Engine } from '../engine/engine.js';
 import type { RandomStream } from '../engine/random.js';
@@ -133,8 +133,12 @@ export class PacketNetwork implements FabricNetwork {
   readonly portCountOf: Int32Array;
   readonly #buffers: (SharedBuffer | undefined)[] = [];
   readonly #ecn: (EcnMarker | undefined)[] = [];
+  /**
+   * Each node's egress scheduler: one per switch spec (NICs share the fabric switch's), indexed
+   * by global port, so the hot path finds one or two cache-resident objects instead of one per
+   * switch with arrays of its own.
+   */
   readonly #schedulers: EgressScheduler[] = [];
-  readonly #headView: Float64Array[] = [];
   readonly #latencyNs: Float64Array;
   readonly #cutThrough: Uint8Array;
   readonly #lbMode: Uint8Array;
@@ -351,13 +355,20 @@ export class PacketNetwork implements FabricNetwork {
     this.#adaptiveThresholdBytes = new Float64Array(this.nodeCount);
     this.#intBytes = new Float64Array(this.nodeCount);
     this.#intEnabled = new Uint8Array(this.nodeCount);
+    const schedulerBySpec = new Map<SwitchSpec, EgressScheduler>();
+    const schedulerOf = (spec: SwitchSpec): EgressScheduler => {
+      let scheduler = schedulerBySpec.get(spec);
+      if (scheduler === undefined) {
+        scheduler = new EgressScheduler(spec, ports);
+        schedulerBySpec.set(spec, scheduler);
+      }
+      return scheduler;
+    };
     for (let n = 0; n < this.nodeCount; n++) {
       const node = nodes[n]!;
-      const base = this.portBase[n]! * NUM_CLASSES;
       const count = this.portCountOf[n]!;
-      this.#headView.push(this.#headBytes.subarray(base, base + count * NUM_CLASSES));
       if (node.kind === 'nic') {
-        this.#schedulers.push(new EgressScheduler(topology.switchSpec, count));
+        this.#schedulers.push(schedulerOf(topology.switchSpec));
         this.#buffers.push(undefined);
         this.#ecn.push(undefined);
         this.#switchRandom.push(undefined);
@@ -377,7 +388,7 @@ export class PacketNetwork implements FabricNetwork {
       };
       this.#buffers.push(buffer);
       this.#ecn.push(new EcnMarker(spec));
-      this.#schedulers.push(new EgressScheduler(spec, count));
+      this.#schedulers.push(schedulerOf(spec));
       this.#switchRandom.push(this.engine.random(`switch/${node.name}`));
       const lb = spec.loadBalancing.mode === 'FLOWLET';
       this.#flowletTime.push(new Float64Array(lb ? FLOWLET_TABLE : 0).fill(-Infinity));
@@ -754,7 +765,7 @@ export class PacketNetwork implements FabricNetwork {
     if (this.#portBusy[port] === 1 || this.portUp[port] === 0) return;
     const node = this.portOwner[port]!;
     const local = port - this.portBase[node]!;
-    const cls = this.#schedulers[node]!.pickMasked(local, this.#nonEmpty[port]!, this.#pausedMask[port]!, this.#headView[node]!);
+    const cls = this.#schedulers[node]!.pickMasked(port, this.#nonEmpty[port]!, this.#pausedMask[port]!, this.#headBytes);
     let pkt: number;
     if (cls >= 0) {
       pkt = this.#dequeue(port, cls);

@@ -6,6 +6,7 @@ import { loadSchedulerConfig, type ProfileConfig } from '../../scheduler/framewo
 import { loadShippedProfiles } from '../../scheduler/profiles/shipped.js';
 import { loadModelClassMapper } from '../../traces/mapping/load-mapping.js';
 import { designCostPerHourUsd } from '../../traces/plan/evaluate-point.js';
+import { planInferenceOptions } from '../../traces/plan/inference-options.js';
 import { judge, recommend, type JudgedPoint } from '../../traces/plan/recommend.js';
 import type { PointResult } from '../../traces/plan/evaluate-point.js';
 import type { KubePlanInput } from '../../traces/plan/kube-manifests.js';
@@ -31,7 +32,7 @@ export interface PlanDocument {
 
 const CSV_COLUMNS = [
   'design', 'gpus', 'gpuType', 'oversubscription', 'policy', 'costPerHourUsd', 'jctMeanS', 'jctP50S', 'jctP99S', 'multiServerJctMeanS',
-  'queueMeanS', 'queueP99S', 'utilisationMean', 'fragmentationMean', 'preemptions', 'finished', 'unfinished', 'makespanS', 'meetsTargets', 'onFront',
+  'queueMeanS', 'queueP99S', 'utilisationMean', 'fragmentationMean', 'preemptions', 'finished', 'unfinished', 'makespanS', 'inferenceAttainment', 'meetsTargets', 'onFront',
 ] as const;
 
 /** `weft plan --trace <t> --format <f> --sweep <spec>`: replays a trace on every cluster design of a sweep. */
@@ -118,10 +119,11 @@ export const planCommand: Command = {
     } else {
       const threads = options.threads === undefined ? Math.min(availableParallelism(), points.length) : parseIntegerOption('--threads', options.threads, { min: 0, max: 256 });
       const trace = await loadJobTrace(format as ReplayJobFormat, options.trace, mapper === undefined ? {} : { mapper });
+      const inference = await planInferenceOptions(spec, trace);
       io.stderr.write(`${trace.readSummary}\n${points.length} designs on ${threads} thread(s)\n`);
       const progress = new ProgressReporter(io.stderr, 'planning', { unit: 'designs' });
       results = await runSweep(
-        { spec, points, trace, profiles, seed, ...(mappingFile === undefined ? {} : { mappingFile }), ...(referenceGpu === undefined ? {} : { referenceGpu }) },
+        { spec, points, trace, profiles, seed, ...(mappingFile === undefined ? {} : { mappingFile }), ...(referenceGpu === undefined ? {} : { referenceGpu }), ...(inference === undefined ? {} : { inference }) },
         threads,
         (done, total, design) => {
           progress.update(done, total, design);
@@ -166,14 +168,17 @@ function writeWhole(path: string, text: string): void {
 }
 
 function planTable(document: PlanDocument): string {
+  const inference = document.points.some((p) => p.inferenceAttainment !== null);
   const rows = document.points.map((p) => [
     `${p.design}${p.design === document.recommended ? ' *' : ''}`, p.costPerHourUsd.toFixed(2), p.jctMeanS.toFixed(0), p.jctP99S.toFixed(0), p.multiServerJctMeanS.toFixed(0),
-    p.queueP99S.toFixed(0), (100 * p.utilisationMean).toFixed(1), String(p.unfinished), p.meetsTargets ? 'yes' : 'no', p.onFront ? 'yes' : '',
+    p.queueP99S.toFixed(0), (100 * p.utilisationMean).toFixed(1), String(p.unfinished),
+    ...(inference ? [p.inferenceAttainment === null ? '-' : (100 * p.inferenceAttainment).toFixed(1)] : []),
+    p.meetsTargets ? 'yes' : 'no', p.onFront ? 'yes' : '',
   ]);
   const targets = Object.entries(document.targets).map(([k, v]) => `${k} ${String(v)}`);
   return (
     `capacity plan for ${document.trace} (${document.format}), targets: ${targets.length > 0 ? targets.join(', ') : 'every job finishes'}\n\n` +
-    formatTable(['design', 'USD/h', 'JCT mean s', 'JCT p99 s', 'multi-srv JCT s', 'queue p99 s', 'util%', 'unfinished', 'meets', 'Pareto'], rows) +
+    formatTable(['design', 'USD/h', 'JCT mean s', 'JCT p99 s', 'multi-srv JCT s', 'queue p99 s', 'util%', 'unfinished', ...(inference ? ['SLO attain%'] : []), 'meets', 'Pareto'], rows) +
     (document.recommended === null ? '\nno design meets the targets\n' : `\nrecommended (*): ${document.recommended}, the cheapest design that meets the targets\n`)
   );
 }

@@ -6,6 +6,7 @@ import type { ModelClassMapper } from '../mapping/model-class-rules.js';
 import { round6 } from '../replay/job-report.js';
 import type { LoadedJobTrace } from '../replay/job-source.js';
 import { replayJobTrace } from '../replay/job-trace-replay.js';
+import type { InferenceReplayOptions } from '../replay/serving-slo.js';
 import type { DesignPoint, SweepSpec } from './sweep-spec.js';
 
 /** What a design point's replay gave, and what the design costs. */
@@ -30,6 +31,10 @@ export interface PointResult {
   /** Jobs that never started or could never be placed on this design. */
   readonly unfinished: number;
   readonly makespanS: number;
+  /** Share of the inference workloads' requests that met their SLO (null: the trace has none). */
+  readonly inferenceAttainment: number | null;
+  /** Inference deployments that served 99% of their requests within their p99 targets (null: none). */
+  readonly inferenceMeetingSlo: number | null;
 }
 
 /** The leaf-spine cluster of a design point. */
@@ -58,10 +63,11 @@ export function designCostPerHourUsd(spec: SweepSpec, point: DesignPoint): numbe
 }
 
 /** Replays the trace on one design point. */
-export function evaluatePoint(spec: SweepSpec, point: DesignPoint, trace: LoadedJobTrace, profile: ProfileConfig, mapper: ModelClassMapper, seed: number, referenceGpu?: string): PointResult {
+export function evaluatePoint(spec: SweepSpec, point: DesignPoint, trace: LoadedJobTrace, profile: ProfileConfig, mapper: ModelClassMapper, seed: number, referenceGpu?: string, inference?: InferenceReplayOptions): PointResult {
   const { report } = replayJobTrace({
     trace, cluster: designCluster(spec, point), profile, seed, sampleEveryNs: 3600e9, mapper,
     ...(referenceGpu === undefined ? {} : { referenceGpu }),
+    ...(inference === undefined ? {} : { inference }),
   });
   const r = report!;
   const unplaceable = Object.values(r.jobs.unplaceable).reduce((s, n) => s + n, 0);
@@ -72,5 +78,7 @@ export function evaluatePoint(spec: SweepSpec, point: DesignPoint, trace: Loaded
     queueMeanS: r.queueingS.mean, queueP99S: r.queueingS.p99,
     utilisationMean: r.utilisation.mean, fragmentationMean: r.fragmentation.mean, preemptions: r.preemptions,
     finished: r.jobs.finished, unfinished: r.jobs.stillWaiting + unplaceable, makespanS: r.makespanS,
+    inferenceAttainment: r.inference?.requestAttainment ?? null,
+    inferenceMeetingSlo: r.inference?.meetingSlo ?? null,
   };
 }

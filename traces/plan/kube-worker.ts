@@ -15,6 +15,7 @@ import {
   specConfigMapName,
   type KubePlanInput,
 } from './kube-manifests.js';
+import { planInferenceOptions } from './inference-options.js';
 import { evaluateInWorker, type WorkerData } from './sweep-job.js';
 import { designPoints } from './sweep-spec.js';
 
@@ -59,8 +60,10 @@ async function evaluate(input: KubePlanInput, index: number, completions: number
   }
   const mapper = input.mappingFile === undefined ? undefined : loadModelClassMapper(input.mappingFile);
   const trace = await loadJobTrace(input.format as ReplayJobFormat, input.trace, mapper === undefined ? {} : { mapper });
+  const inference = await planInferenceOptions(input.spec, trace);
   const data: WorkerData = {
     spec: input.spec, points, trace, profiles: input.profiles, seed: input.seed,
+    ...(inference === undefined ? {} : { inference }),
     ...(input.mappingFile === undefined ? {} : { mappingFile: input.mappingFile }),
     ...(input.referenceGpu === undefined ? {} : { referenceGpu: input.referenceGpu }),
   };

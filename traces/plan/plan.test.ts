@@ -8,6 +8,7 @@ const spec = SweepSpecSchema.parse({ base: { gpusPerServer: 8, hostsPerLeaf: 32 
 const result = (design: string, costPerHourUsd: number, jctP99S: number, unfinished = 0): PointResult => ({
   design, gpus: 64, gpuType: 'h100', oversubscription: 1, policy: 'p', costPerHourUsd, jctMeanS: jctP99S / 2, jctP50S: 0, jctP99S, multiServerJctMeanS: 0,
   queueMeanS: 0, queueP99S: 0, utilisationMean: 0, fragmentationMean: 0, preemptions: 0, finished: 10, unfinished, makespanS: 0,
+  inferenceAttainment: null, inferenceMeetingSlo: null,
 });
 
 describe('capacity-planning sweep', () => {

@@ -2,6 +2,7 @@ import type { ProfileConfig } from '../../scheduler/framework/profile.js';
 import { loadModelClassMapper } from '../mapping/load-mapping.js';
 import { ModelClassMapper } from '../mapping/model-class-rules.js';
 import type { LoadedJobTrace } from '../replay/job-source.js';
+import type { InferenceReplayOptions } from '../replay/serving-slo.js';
 import { evaluatePoint, type PointResult } from './evaluate-point.js';
 import type { DesignPoint, SweepSpec } from './sweep-spec.js';
 
@@ -16,6 +17,8 @@ export interface WorkerData {
   readonly mappingFile?: string;
   readonly seed: number;
   readonly referenceGpu?: string;
+  /** The inference workloads' load and targets (plan/inference-options.ts), when the trace has any. */
+  readonly inference?: InferenceReplayOptions;
 }
 
 export interface WorkerRequest {
@@ -34,5 +37,5 @@ export function evaluateInWorker(data: WorkerData, index: number): PointResult {
     mappers.set(data, mapper);
   }
   const point = data.points[index]!;
-  return evaluatePoint(data.spec, point, data.trace, data.profiles[point.policy]!, mapper, data.seed, data.referenceGpu);
+  return evaluatePoint(data.spec, point, data.trace, data.profiles[point.policy]!, mapper, data.seed, data.referenceGpu, data.inference);
 }

@@ -39,6 +39,20 @@ export const SweepSpecSchema = z
         jctMeanS: z.number().positive().optional(),
         jctP99S: z.number().positive().optional(),
         queueP99S: z.number().positive().optional(),
+        /** Least share of the inference workloads' requests meeting their SLO (default 0.99 when the trace has any). */
+        inferenceAttainment: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .default({}),
+    /** The request load and targets of the trace's inference workloads (traces/replay/serving-slo.ts). */
+    inference: z
+      .object({
+        /** Targets of deployments whose trace row gives none, as `weft deploy --slo`. Default ttft-p99=1s,tpot-p99=100ms. */
+        slo: z.string().optional(),
+        /** Requests per second per replica; default half a replica's SLO capacity on the reference GPU. */
+        qpsPerReplica: z.number().positive().optional(),
+        /** Requests simulated per serving configuration. */
+        window: z.number().int().min(10).optional(),
       })
       .strict()
       .default({}),

@@ -55,8 +55,10 @@ export class EgressScheduler {
    * c's queue holds a packet (`headBytes[port * 8 + c] > 0`), of `pausedMask` iff it is paused.
    * An idle port costs two byte reads instead of a scan of its 8 classes' queue and pause
    * state (most calls come from a port finishing a packet with nothing behind it).
+   * A caller keeping per-queue records reads the head size at `(port * 8 + c) * headStride +
+   * headOffset` instead.
    */
-  pickMasked(port: number, nonEmpty: number, pausedMask: number, headBytes: Float64Array): number {
+  pickMasked(port: number, nonEmpty: number, pausedMask: number, headBytes: Float64Array, headStride = 1, headOffset = 0): number {
     const ready = nonEmpty & ~pausedMask;
     if (ready === 0) return -1;
     // Strict classes go highest id first: the highest ready strict bit.
@@ -72,7 +74,7 @@ export class EgressScheduler {
       const cursor = this.#cursor[port]!;
       const cls = dwrr[cursor]!;
       if (((ready >> cls) & 1) === 1) {
-        const head = headBytes[base + cls]!;
+        const head = headBytes[(base + cls) * headStride + headOffset]!;
         if (this.#turnStarted[port] === 0) {
           this.#deficit[base + cls]! += this.#quantum[cls]!;
           this.#turnStarted[port] = 1;

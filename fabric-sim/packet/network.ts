@@ -159,10 +159,14 @@ export class PacketNetwork implements FabricNetwork {
   readonly portUp: Uint8Array;
   readonly portName: readonly string[];
   readonly #portBusy: Uint8Array;
-  readonly #queueHead: Int32Array;
-  readonly #queueTail: Int32Array;
-  readonly #queueBytes: Float64Array;
-  readonly #headBytes: Float64Array;
+  /**
+   * Egress queues, one 32-byte record per (port, class) q = port * 8 + class in one buffer:
+   * int32 slots `q * 8` (head packet, -1 when empty) and `q * 8 + 1` (tail packet), float64
+   * slots `q * 4 + 1` (bytes queued) and `q * 4 + 2` (the head packet's wire bytes, 0 when
+   * empty). Every enqueue and dequeue reads and writes all four: one cache line, not four arrays.
+   */
+  readonly #qI: Int32Array;
+  readonly #qF: Float64Array;
   readonly #portQueued: Float64Array;
   readonly #paused: Uint8Array;
   /**
@@ -329,10 +333,13 @@ export class PacketNetwork implements FabricNetwork {
     this.portUp = routes.portUp;
     this.portName = routes.portName;
     this.#portBusy = new Uint8Array(ports);
-    this.#queueHead = new Int32Array(ports * NUM_CLASSES).fill(-1);
-    this.#queueTail = new Int32Array(ports * NUM_CLASSES).fill(-1);
-    this.#queueBytes = new Float64Array(ports * NUM_CLASSES);
-    this.#headBytes = new Float64Array(ports * NUM_CLASSES);
+    const queues = new ArrayBuffer(ports * NUM_CLASSES * 32);
+    this.#qI = new Int32Array(queues);
+    this.#qF = new Float64Array(queues);
+    for (let q = 0; q < ports * NUM_CLASSES; q++) {
+      this.#qI[q * 8] = -1;
+      this.#qI[q * 8 + 1] = -1;
+    }
     this.#portQueued = new Float64Array(ports);
     this.#paused = new Uint8Array(ports * NUM_CLASSES);
     this.#nonEmpty = new Uint8Array(ports);
@@ -733,28 +740,33 @@ export class PacketNetwork implements FabricNetwork {
     const q = port * NUM_CLASSES + cls;
     const wire = this.#pk[pkt * PKT_STRIDE + P_WIRE]!;
     this.#pk[pkt * PKT_STRIDE + P_NEXT] = -1;
-    if (this.#queueTail[q] === -1) {
-      this.#queueHead[q] = pkt;
-      this.#headBytes[q] = wire;
+    const qI = this.#qI;
+    const qF = this.#qF;
+    const tail = qI[q * 8 + 1]!;
+    if (tail === -1) {
+      qI[q * 8] = pkt;
+      qF[q * 4 + 2] = wire;
       this.#nonEmpty[port]! |= 1 << cls;
-    } else this.#pk[this.#queueTail[q]! * PKT_STRIDE + P_NEXT] = pkt;
-    this.#queueTail[q] = pkt;
-    this.#queueBytes[q]! += wire;
+    } else this.#pk[tail * PKT_STRIDE + P_NEXT] = pkt;
+    qI[q * 8 + 1] = pkt;
+    qF[q * 4 + 1]! += wire;
     this.#portQueued[port]! += wire;
   }
 
   #dequeue(port: number, cls: number): number {
     const q = port * NUM_CLASSES + cls;
-    const pkt = this.#queueHead[q]!;
+    const qI = this.#qI;
+    const qF = this.#qF;
+    const pkt = qI[q * 8]!;
     const next = this.#pk[pkt * PKT_STRIDE + P_NEXT]!;
-    this.#queueHead[q] = next;
+    qI[q * 8] = next;
     if (next === -1) {
-      this.#queueTail[q] = -1;
-      this.#headBytes[q] = 0;
+      qI[q * 8 + 1] = -1;
+      qF[q * 4 + 2] = 0;
       this.#nonEmpty[port]! &= ~(1 << cls);
-    } else this.#headBytes[q] = this.#pk[next * PKT_STRIDE + P_WIRE]!;
+    } else qF[q * 4 + 2] = this.#pk[next * PKT_STRIDE + P_WIRE]!;
     const wire = this.#pk[pkt * PKT_STRIDE + P_WIRE]!;
-    this.#queueBytes[q]! -= wire;
+    qF[q * 4 + 1]! -= wire;
     this.#portQueued[port]! -= wire;
     return pkt;
   }
@@ -765,7 +777,7 @@ export class PacketNetwork implements FabricNetwork {
     if (this.#portBusy[port] === 1 || this.portUp[port] === 0) return;
     const node = this.portOwner[port]!;
     const local = port - this.portBase[node]!;
-    const cls = this.#schedulers[node]!.pickMasked(port, this.#nonEmpty[port]!, this.#pausedMask[port]!, this.#headBytes);
+    const cls = this.#schedulers[node]!.pickMasked(port, this.#nonEmpty[port]!, this.#pausedMask[port]!, this.#qF, 4, 2);
     let pkt: number;
     if (cls >= 0) {
       pkt = this.#dequeue(port, cls);
@@ -842,7 +854,7 @@ export class PacketNetwork implements FabricNetwork {
     this.#pk[pkt * PKT_STRIDE + P_CHARGE] = charge;
     const q = out * NUM_CLASSES + cls;
     if (this.#pk[pkt * PKT_STRIDE + P_ECN]! === ECN_ECT) {
-      const depth = this.#queueBytes[q]!;
+      const depth = this.#qF[q * 4 + 1]!;
       if (this.#ecn[node]!.shouldMark(cls, depth, this.#switchRandom[node]!.uniform())) {
         this.#pk[pkt * PKT_STRIDE + P_ECN] = ECN_CE;
         this.counters.ecnMarks++;
@@ -850,7 +862,7 @@ export class PacketNetwork implements FabricNetwork {
       }
     }
     if (this.#pk[pkt * PKT_STRIDE + P_RECORD_PATH]! === 1) this.fPath[this.#pk[pkt * PKT_STRIDE + P_FLOW]!]!.push(out);
-    if (int && this.#queueBytes[q]! > this.#pIntMaxQueue[pkt]!) this.#pIntMaxQueue[pkt] = this.#queueBytes[q]!;
+    if (int && this.#qF[q * 4 + 1]! > this.#pIntMaxQueue[pkt]!) this.#pIntMaxQueue[pkt] = this.#qF[q * 4 + 1]!;
     this.#enqueue(out, cls, pkt);
     const depth = this.#portQueued[out]!;
     this.queueDepth.record(depth);

@@ -5,6 +5,7 @@ import { engineSuite } from './suites/engine.js';
 import { fabricLargeSuite, fabricSuite } from './suites/fabric.js';
 import { operatorSuite } from './suites/operator.js';
 import { replaySuite } from './suites/replay.js';
+import { replayInferenceSuite } from './suites/replay-inference.js';
 import { schedulerSuite } from './suites/scheduler.js';
 import { servingSuite } from './suites/serving.js';
 
@@ -13,7 +14,7 @@ import { servingSuite } from './suites/serving.js';
  * tables go to stderr; with `--json`, stdout gets one JSON document with every figure as
  * {name, value, unit} and the ratios measured in the same run.
  */
-const suites: readonly Suite[] = [engineSuite, schedulerSuite, servingSuite, deployPlanSuite, fabricSuite, fabricLargeSuite, replaySuite, operatorSuite];
+const suites: readonly Suite[] = [engineSuite, schedulerSuite, servingSuite, deployPlanSuite, fabricSuite, fabricLargeSuite, replaySuite, replayInferenceSuite, operatorSuite];
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');

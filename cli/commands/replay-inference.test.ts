@@ -26,8 +26,10 @@ beforeAll(async () => {
 
 describe('weft replay of a job trace with inference workloads', () => {
   it('reports SLO attainment in the table, JSON and the per-deployment CSV; a higher load attains less', async () => {
-    const table = await cli(['replay', trace, '--format', 'weft', '--cluster', cluster]);
+    const html = join(dir, 'replay.html');
+    const table = await cli(['replay', trace, '--format', 'weft', '--cluster', cluster, '--html', html]);
     expect(table.code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/<h2>Inference workloads \(serving deployments\)<\/h2>/);
     expect(table.out).toMatch(/inference workloads \(serving deployments\), load default/);
     expect(table.out).toMatch(/policy +deployments +ran +met SLO +served% +attain% +TTFT p99 ms +TPOT p99 ms/);
     const csv = join(dir, 'deployments.csv');

@@ -4,6 +4,7 @@ import type { LoadedJobTrace } from '../replay/job-source.js';
 import type { WorkloadArrival } from '../weft/records.js';
 import type { PointResult } from './evaluate-point.js';
 import { planInferenceOptions } from './inference-options.js';
+import { renderPlanHtml } from '../report/plan-html.js';
 import { judge, recommend } from './recommend.js';
 import { runSweep } from './run-sweep.js';
 import { designPoints, SweepSpecSchema } from './sweep-spec.js';
@@ -43,5 +44,7 @@ describe('weft plan with inference workloads', () => {
     expect(small!.misses).toMatch(/inference SLO attainment/);
     expect(big!.inferenceAttainment!).toBeGreaterThanOrEqual(0.99);
     expect(recommend(judge(spec, results))?.design).toBe(big!.design);
+    const html = renderPlanHtml({ trace: 'mixed', targets: spec.targets, recommended: big!.design, points: judge(spec, results) });
+    expect(html).toMatch(/<svg id="cost-vs-slo"/);
   }, 60_000);
 });

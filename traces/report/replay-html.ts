@@ -40,6 +40,14 @@ export function renderReplayHtml(input: ReplayHtmlInput): string {
     ...Object.entries(first.jobs.skipped).map(([why, n]) => `${n} not replayed: ${why}`),
     ...Object.entries(first.jobs.unplaceable).map(([why, n]) => `${n} unplaceable: ${why}`),
   ];
+  const ms = (x: number | null): string => (x === null ? '-' : x.toFixed(0));
+  const withInference = input.reports.filter((r) => r.inference !== undefined);
+  const inference = withInference.length === 0 ? '' : `<h2>Inference workloads (serving deployments)</h2>
+<p>Each inference workload is a deployment placed by the same scheduler; its requests (${escapeXml(withInference[0]!.inference!.load)}) are simulated through its replicas on the GPUs it got, from its start to the end of its recorded lifetime; requests that arrived while it waited or was preempted were not served. Attainment: share of all its requests that met every target.</p>
+<table><thead><tr><th>policy</th><th>deployments</th><th>ran</th><th>never ran</th><th>unplaceable</th><th>met SLO</th><th>served %</th><th>attainment %</th><th>TTFT p99 ms</th><th>TPOT p99 ms</th></tr></thead>
+<tbody>
+${withInference.map((r) => { const i = r.inference!; return `<tr><td>${escapeXml(r.policy)}</td><td>${i.deployments}</td><td>${i.ran}</td><td>${i.neverRan}</td><td>${i.unplaceable}</td><td>${i.meetingSlo}</td><td>${pct(i.servedFraction)}</td><td>${pct(i.requestAttainment)}</td><td>${ms(i.ttftP99Ms)}</td><td>${ms(i.tpotP99Ms)}</td></tr>`; }).join('\n')}
+</tbody></table>`;
   const charts = [
     lineChart({ id: 'utilisation', title: 'GPU utilisation over time', xLabel: 'hours since the first arrival', yLabel: 'allocated GPUs / all', yRange: [0, 1] }, overTime((p) => p.utilisation)),
     lineChart({ id: 'fragmentation', title: 'Fragmentation over time', xLabel: 'hours since the first arrival', yLabel: 'stranded free GPUs / all', yRange: [0, 1] }, overTime((p) => p.fragmentation)),
@@ -57,6 +65,7 @@ ${accounting.length > 0 ? `<p class="note">${accounting.map(escapeXml).join('; '
 <tbody>
 ${rows}
 </tbody></table>
+${inference}
 ${charts.map((chart) => `<figure>${chart}</figure>`).join('\n')}
 <script>${RENDER_CHECK_SCRIPT}</script>
 </body></html>

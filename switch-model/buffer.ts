@@ -15,6 +15,19 @@ export const Charge = {
 } as const;
 
 /**
+ * Storage one caller provides for the buffers of many switches, indexed by a global port
+ * number: `ingress` holds 4 float64 per (port, class), `egressShared` 1 per (port, class), and
+ * the switch's local port p is global port `firstPort + p`. One typed array for all switches
+ * keeps its header in cache, so a switch's state costs one miss on its data instead of misses
+ * on a per-switch array object, its backing store pointer and then the data.
+ */
+export interface BufferStorage {
+  ingress: Float64Array;
+  egressShared: Float64Array;
+  firstPort: number;
+}
+
+/**
  * Shared-buffer memory management of one switch, allocation-free on the hot path.
  *
  * Each packet is accounted to its ingress (port, class) and its egress (port, class):
@@ -49,7 +62,10 @@ export class SharedBuffer {
    */
   readonly #ingress: Float64Array;
   /** Per egress (port * 8 + class): shared bytes charged to the queue. */
-  readonly egressShared: Float64Array;
+  readonly #egressShared: Float64Array;
+  /** Index of local (port 0, class 0) in `#ingress` (records) and `#egressShared`. */
+  readonly #ingressBase: number;
+  readonly #egressBase: number;
   sharedUsed = 0;
   peakSharedUsed = 0;
   /** Lossless packets dropped because headroom overflowed. */
@@ -57,7 +73,7 @@ export class SharedBuffer {
 
   onPfc: (ingressPort: number, cls: number, pause: boolean) => void = () => undefined;
 
-  constructor(spec: SwitchSpec, ports: number) {
+  constructor(spec: SwitchSpec, ports: number, storage?: BufferStorage) {
     this.sharedCapacity = spec.buffer.sharedBytes;
     this.reserved = spec.buffer.reservedPerPortClassBytes;
     this.headroom = spec.buffer.pfcHeadroomPerPortClassBytes;
@@ -73,8 +89,14 @@ export class SharedBuffer {
       this.xonOffset[c.id] = c.pfc.xonOffsetBytes;
     }
     const n = ports * NUM_CLASSES;
-    this.#ingress = new Float64Array(n * ING_STRIDE);
-    this.egressShared = new Float64Array(n);
+    this.#ingress = storage?.ingress ?? new Float64Array(n * ING_STRIDE);
+    this.#egressShared = storage?.egressShared ?? new Float64Array(n);
+    const first = storage?.firstPort ?? 0;
+    this.#ingressBase = first * NUM_CLASSES * ING_STRIDE;
+    this.#egressBase = first * NUM_CLASSES;
+    if (this.#ingressBase + n * ING_STRIDE > this.#ingress.length || this.#egressBase + n > this.#egressShared.length) {
+      throw new RangeError(`SharedBuffer: storage too small for ${ports} ports from port ${first}`);
+    }
   }
 
   /** The dynamic threshold: alpha x free shared bytes. */
@@ -90,7 +112,7 @@ export class SharedBuffer {
   /** Admits `bytes` from `inPort` to `outPort` in class `cls`; returns a `Charge`. */
   admit(inPort: number, outPort: number, cls: number, bytes: number): number {
     const ing = this.#ingress;
-    const r = (inPort * NUM_CLASSES + cls) * ING_STRIDE;
+    const r = this.#ingressBase + (inPort * NUM_CLASSES + cls) * ING_STRIDE;
     if (ing[r + ING_RESERVED]! + bytes <= this.reserved) {
       ing[r + ING_RESERVED]! += bytes;
       return Charge.RESERVED;
@@ -98,7 +120,7 @@ export class SharedBuffer {
     if (this.pfcEnabled[cls] === 1) {
       const sharedFits = this.sharedUsed + bytes <= this.sharedCapacity;
       if (ing[r + ING_XOFF] === 0 && sharedFits) {
-        this.#chargeShared(r, outPort * NUM_CLASSES + cls, bytes);
+        this.#chargeShared(r, this.#egressBase + outPort * NUM_CLASSES + cls, bytes);
         if (ing[r + ING_SHARED]! >= this.#xoffThreshold(cls)) {
           ing[r + ING_XOFF] = 1;
           this.onPfc(inPort, cls, true);
@@ -116,8 +138,8 @@ export class SharedBuffer {
       this.headroomDrops++;
       return Charge.DROP;
     }
-    const e = outPort * NUM_CLASSES + cls;
-    if (this.sharedUsed + bytes <= this.sharedCapacity && this.egressShared[e]! + bytes <= this.dynamicThreshold()) {
+    const e = this.#egressBase + outPort * NUM_CLASSES + cls;
+    if (this.sharedUsed + bytes <= this.sharedCapacity && this.#egressShared[e]! + bytes <= this.dynamicThreshold()) {
       this.#chargeShared(r, e, bytes);
       return Charge.SHARED;
     }
@@ -126,7 +148,7 @@ export class SharedBuffer {
 
   #chargeShared(r: number, e: number, bytes: number): void {
     this.#ingress[r + ING_SHARED]! += bytes;
-    this.egressShared[e]! += bytes;
+    this.#egressShared[e]! += bytes;
     this.sharedUsed += bytes;
     if (this.sharedUsed > this.peakSharedUsed) this.peakSharedUsed = this.sharedUsed;
   }
@@ -134,12 +156,12 @@ export class SharedBuffer {
   /** Returns a packet's bytes when it leaves the switch. */
   release(inPort: number, outPort: number, cls: number, bytes: number, charge: number): void {
     const ing = this.#ingress;
-    const r = (inPort * NUM_CLASSES + cls) * ING_STRIDE;
+    const r = this.#ingressBase + (inPort * NUM_CLASSES + cls) * ING_STRIDE;
     if (charge === Charge.RESERVED) ing[r + ING_RESERVED]! -= bytes;
     else if (charge === Charge.HEADROOM) ing[r + ING_HEADROOM]! -= bytes;
     else if (charge === Charge.SHARED) {
       ing[r + ING_SHARED]! -= bytes;
-      this.egressShared[outPort * NUM_CLASSES + cls]! -= bytes;
+      this.#egressShared[this.#egressBase + outPort * NUM_CLASSES + cls]! -= bytes;
       this.sharedUsed -= bytes;
     }
     if (ing[r + ING_XOFF] === 1) {

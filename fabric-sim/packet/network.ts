@@ -362,6 +362,9 @@ export class PacketNetwork implements FabricNetwork {
     this.#adaptiveThresholdBytes = new Float64Array(this.nodeCount);
     this.#intBytes = new Float64Array(this.nodeCount);
     this.#intEnabled = new Uint8Array(this.nodeCount);
+    // Every switch's shared-buffer state in two arrays indexed by global port (see BufferStorage).
+    const bufferIngress = new Float64Array(ports * NUM_CLASSES * 4);
+    const bufferEgress = new Float64Array(ports * NUM_CLASSES);
     const schedulerBySpec = new Map<SwitchSpec, EgressScheduler>();
     const schedulerOf = (spec: SwitchSpec): EgressScheduler => {
       let scheduler = schedulerBySpec.get(spec);
@@ -388,7 +391,7 @@ export class PacketNetwork implements FabricNetwork {
       this.#adaptiveThresholdBytes[n] = spec.loadBalancing.adaptiveThresholdBytes;
       this.#intEnabled[n] = spec.int.enabled ? 1 : 0;
       this.#intBytes[n] = spec.int.bytesPerHop;
-      const buffer = new SharedBuffer(spec, count);
+      const buffer = new SharedBuffer(spec, count, { ingress: bufferIngress, egressShared: bufferEgress, firstPort: this.portBase[n]! });
       const nodeIndex = n;
       buffer.onPfc = (localPort, cls, pause) => {
         this.#sendPfc(this.portBase[nodeIndex]! + localPort, cls, pause);

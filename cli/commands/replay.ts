@@ -29,7 +29,10 @@ export const replayCommand: Command = {
     'all-reduce priced by the fabric where it was placed (NVLink, NICs, oversubscribed uplinks), so\n' +
     'the same trace takes longer on an oversubscribed fabric. Reports job completion time, queueing,\n' +
     'utilisation and fragmentation over time, preemptions; --checkpoint saves and resumes, --html\n' +
-    'writes a self-contained report with charts.\n\n' +
+    'writes a self-contained report with charts. Inference workloads (Weft traces, or jobs a mapping\n' +
+    'rule marks serve: true) become serving deployments placed beside the training jobs; their\n' +
+    'requests (--inference-load) are simulated on the GPUs they got and checked against --slo: SLO\n' +
+    'attainment per deployment and overall (--deployments-csv for the per-deployment table).\n\n' +
     'openb: replays the Alibaba openb pod list on the cluster of its node list, once per policy (a\n' +
     'scheduler profile). --mode inflate follows the FGD paper (Weng et al., ATC\'23): pods are drawn\n' +
     'with replacement and never finish until arrived GPU demand reaches --max-share of capacity;\n' +
@@ -52,6 +55,10 @@ export const replayCommand: Command = {
     {
       command: 'weft replay cluster_log.csv --format helios --cluster cluster.yaml --policy best-fit,fgd --html replay.html',
       comment: 'a Helios job trace on a cluster spec, two policies, HTML report with charts',
+    },
+    {
+      command: 'weft replay mixed.weft --format weft --cluster cluster.yaml --inference-load qps=4 --slo ttft-p99=500ms,tpot-p99=50ms',
+      comment: 'training jobs and inference services: SLO attainment at 4 req/s per replica',
     },
     {
       command: 'weft replay jobs.weft.gz --format weft --cluster cluster.yaml --checkpoint replay.ckpt',

@@ -16,14 +16,18 @@ export const Charge = {
 
 /**
  * Storage one caller provides for the buffers of many switches, indexed by a global port
- * number: `ingress` holds 4 float64 per (port, class), `egressShared` 1 per (port, class), and
- * the switch's local port p is global port `firstPort + p`. One typed array for all switches
+ * number: `ingress` holds 4 float64 per (port, class), `egressShared` 1 per (port, class) at
+ * `(port * 8 + class) * egressStride + egressOffset` (default 1 and 0: a caller can keep it in
+ * a record of its own per egress queue), and the switch's local port p is global port
+ * `firstPort + p`. One typed array for all switches
  * keeps its header in cache, so a switch's state costs one miss on its data instead of misses
  * on a per-switch array object, its backing store pointer and then the data.
  */
 export interface BufferStorage {
   ingress: Float64Array;
   egressShared: Float64Array;
+  egressStride?: number;
+  egressOffset?: number;
   firstPort: number;
 }
 
@@ -66,6 +70,8 @@ export class SharedBuffer {
   /** Index of local (port 0, class 0) in `#ingress` (records) and `#egressShared`. */
   readonly #ingressBase: number;
   readonly #egressBase: number;
+  readonly #egressStride: number;
+  readonly #egressOffset: number;
   sharedUsed = 0;
   peakSharedUsed = 0;
   /** Lossless packets dropped because headroom overflowed. */
@@ -94,7 +100,9 @@ export class SharedBuffer {
     const first = storage?.firstPort ?? 0;
     this.#ingressBase = first * NUM_CLASSES * ING_STRIDE;
     this.#egressBase = first * NUM_CLASSES;
-    if (this.#ingressBase + n * ING_STRIDE > this.#ingress.length || this.#egressBase + n > this.#egressShared.length) {
+    this.#egressStride = storage?.egressStride ?? 1;
+    this.#egressOffset = storage?.egressOffset ?? 0;
+    if (this.#ingressBase + n * ING_STRIDE > this.#ingress.length || this.#egressIndex(ports - 1, NUM_CLASSES - 1) >= this.#egressShared.length) {
       throw new RangeError(`SharedBuffer: storage too small for ${ports} ports from port ${first}`);
     }
   }
@@ -120,7 +128,7 @@ export class SharedBuffer {
     if (this.pfcEnabled[cls] === 1) {
       const sharedFits = this.sharedUsed + bytes <= this.sharedCapacity;
       if (ing[r + ING_XOFF] === 0 && sharedFits) {
-        this.#chargeShared(r, this.#egressBase + outPort * NUM_CLASSES + cls, bytes);
+        this.#chargeShared(r, this.#egressIndex(outPort, cls), bytes);
         if (ing[r + ING_SHARED]! >= this.#xoffThreshold(cls)) {
           ing[r + ING_XOFF] = 1;
           this.onPfc(inPort, cls, true);
@@ -138,12 +146,16 @@ export class SharedBuffer {
       this.headroomDrops++;
       return Charge.DROP;
     }
-    const e = this.#egressBase + outPort * NUM_CLASSES + cls;
+    const e = this.#egressIndex(outPort, cls);
     if (this.sharedUsed + bytes <= this.sharedCapacity && this.#egressShared[e]! + bytes <= this.dynamicThreshold()) {
       this.#chargeShared(r, e, bytes);
       return Charge.SHARED;
     }
     return Charge.DROP;
+  }
+
+  #egressIndex(outPort: number, cls: number): number {
+    return (this.#egressBase + outPort * NUM_CLASSES + cls) * this.#egressStride + this.#egressOffset;
   }
 
   #chargeShared(r: number, e: number, bytes: number): void {
@@ -161,7 +173,7 @@ export class SharedBuffer {
     else if (charge === Charge.HEADROOM) ing[r + ING_HEADROOM]! -= bytes;
     else if (charge === Charge.SHARED) {
       ing[r + ING_SHARED]! -= bytes;
-      this.#egressShared[this.#egressBase + outPort * NUM_CLASSES + cls]! -= bytes;
+      this.#egressShared[this.#egressIndex(outPort, cls)]! -= bytes;
       this.sharedUsed -= bytes;
     }
     if (ing[r + ING_XOFF] === 1) {

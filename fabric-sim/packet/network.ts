@@ -47,6 +47,11 @@ const P_ECN = 10;
 const P_CHARGE = 11;
 /** 1 for the first packet of a flow: its hops are recorded as the flow's path. */
 const P_RECORD_PATH = 12;
+/**
+ * Wire bytes of the packet behind this one in its egress queue (set with `P_NEXT`): a dequeue
+ * learns the new head's size without touching the new head's record.
+ */
+const P_NEXT_WIRE = 13;
 /** float64 slot of the cut-through tail arrival time. */
 const PF_TAIL = 7;
 
@@ -162,8 +167,9 @@ export class PacketNetwork implements FabricNetwork {
   /**
    * Egress queues, one 32-byte record per (port, class) q = port * 8 + class in one buffer:
    * int32 slots `q * 8` (head packet, -1 when empty) and `q * 8 + 1` (tail packet), float64
-   * slots `q * 4 + 1` (bytes queued) and `q * 4 + 2` (the head packet's wire bytes, 0 when
-   * empty). Every enqueue and dequeue reads and writes all four: one cache line, not four arrays.
+   * slots `q * 4 + 1` (bytes queued), `q * 4 + 2` (the head packet's wire bytes, 0 when
+   * empty) and `q * 4 + 3` (the switch's shared-buffer bytes charged to the queue, kept by its
+   * `SharedBuffer`). Every enqueue and dequeue reads and writes them: one cache line, not five arrays.
    */
   readonly #qI: Int32Array;
   readonly #qF: Float64Array;
@@ -362,9 +368,9 @@ export class PacketNetwork implements FabricNetwork {
     this.#adaptiveThresholdBytes = new Float64Array(this.nodeCount);
     this.#intBytes = new Float64Array(this.nodeCount);
     this.#intEnabled = new Uint8Array(this.nodeCount);
-    // Every switch's shared-buffer state in two arrays indexed by global port (see BufferStorage).
+    // Every switch's shared-buffer state indexed by global port (see BufferStorage): ingress
+    // records in one array, egress charges in the queue records.
     const bufferIngress = new Float64Array(ports * NUM_CLASSES * 4);
-    const bufferEgress = new Float64Array(ports * NUM_CLASSES);
     const schedulerBySpec = new Map<SwitchSpec, EgressScheduler>();
     const schedulerOf = (spec: SwitchSpec): EgressScheduler => {
       let scheduler = schedulerBySpec.get(spec);
@@ -391,7 +397,7 @@ export class PacketNetwork implements FabricNetwork {
       this.#adaptiveThresholdBytes[n] = spec.loadBalancing.adaptiveThresholdBytes;
       this.#intEnabled[n] = spec.int.enabled ? 1 : 0;
       this.#intBytes[n] = spec.int.bytesPerHop;
-      const buffer = new SharedBuffer(spec, count, { ingress: bufferIngress, egressShared: bufferEgress, firstPort: this.portBase[n]! });
+      const buffer = new SharedBuffer(spec, count, { ingress: bufferIngress, egressShared: this.#qF, egressStride: 4, egressOffset: 3, firstPort: this.portBase[n]! });
       const nodeIndex = n;
       buffer.onPfc = (localPort, cls, pause) => {
         this.#sendPfc(this.portBase[nodeIndex]! + localPort, cls, pause);
@@ -750,7 +756,10 @@ export class PacketNetwork implements FabricNetwork {
       qI[q * 8] = pkt;
       qF[q * 4 + 2] = wire;
       this.#nonEmpty[port]! |= 1 << cls;
-    } else this.#pk[tail * PKT_STRIDE + P_NEXT] = pkt;
+    } else {
+      this.#pk[tail * PKT_STRIDE + P_NEXT] = pkt;
+      this.#pk[tail * PKT_STRIDE + P_NEXT_WIRE] = wire;
+    }
     qI[q * 8 + 1] = pkt;
     qF[q * 4 + 1]! += wire;
     this.#portQueued[port]! += wire;
@@ -767,7 +776,7 @@ export class PacketNetwork implements FabricNetwork {
       qI[q * 8 + 1] = -1;
       qF[q * 4 + 2] = 0;
       this.#nonEmpty[port]! &= ~(1 << cls);
-    } else qF[q * 4 + 2] = this.#pk[next * PKT_STRIDE + P_WIRE]!;
+    } else qF[q * 4 + 2] = this.#pk[pkt * PKT_STRIDE + P_NEXT_WIRE]!;
     const wire = this.#pk[pkt * PKT_STRIDE + P_WIRE]!;
     qF[q * 4 + 1]! -= wire;
     this.#portQueued[port]! -= wire;

@@ -150,6 +150,23 @@ describe('inference workloads in a job replay', () => {
     expect(heavy.ttftP99Ms!).toBeGreaterThan(light.ttftP99Ms!);
   });
 
+  it('serves the same demand better on the faster GPU it is placed on', () => {
+    const only = trace([serving('svc', 0, 'llama-3-8b', 2, 1, 1200)]);
+    const on = (gpuType: string) => replayJobTrace({ ...input(only, 1), cluster: ClusterSpecSchema.parse({ ...cluster(1), servers: [{ count: 1, gpuType, gpusPerServer: 8 }] }) }).report!.inference!.perDeployment[0]!;
+    const a100 = on('a100');
+    const h100 = on('h100');
+    const l40s = on('l40s');
+    // The demand is the service's (half its SLO capacity on the reference A100), whatever it runs on.
+    expect(h100.ratePerReplica).toBe(a100.ratePerReplica);
+    expect([a100.gpuTypes, h100.gpuTypes, l40s.gpuTypes]).toEqual([A100, 'h100-sxm', 'l40s']);
+    // H100: faster prefill and decode. L40S: more bf16 compute than the A100 but 864 GB/s of HBM
+    // against 2,039: decode (TPOT) is slower, and some requests miss.
+    expect(h100.ttftP99Ms!).toBeLessThan(a100.ttftP99Ms! / 2);
+    expect(h100.tpotP99Ms!).toBeLessThan(a100.tpotP99Ms! / 2);
+    expect(l40s.tpotP99Ms!).toBeGreaterThan(a100.tpotP99Ms! * 1.5);
+    expect(l40s.requestAttainment).toBeLessThan(a100.requestAttainment);
+  });
+
   it('splits a deployment preempted by a higher-priority job into served intervals', () => {
     const preempting = parseSchedulerConfig(
       'profiles:\n  - name: p\n    plugins:\n      - { name: GpuType }\n      - { name: ResourceFit }\n      - { name: Coscheduling }\n      - { name: DefaultPreemption }\n      - { name: MostAllocated, weight: 1 }\n',

@@ -6,6 +6,7 @@ import { importJobTrace, JOB_TRACE_FORMATS } from '../mapping/import-job-trace.j
 import { importPaiV2020 } from '../mapping/import-pai-v2020.js';
 import type { ModelClassMapper } from '../mapping/model-class-rules.js';
 import { ReadSummary, type MalformedRowPolicy } from '../read/read-summary.js';
+import { loadProfile, type LoadProfile } from '../../scheduler/planner/index.js';
 import type { WorkloadArrival } from '../weft/records.js';
 import { readWeftTrace } from '../weft/trace-reader.js';
 
@@ -23,6 +24,12 @@ export interface LoadedJobTrace {
   readonly readSummary: string;
   /** Malformed rows skipped under policy `skip`. */
   readonly malformedRows: number;
+  /**
+   * Request streams the trace carries (Weft traces: `request` records by stream id), as a mean
+   * rate over the stream's span and its prompt and output lengths: the load of the inference
+   * workloads that name them (`InferenceSpec.requestStream`). Absent when there are none.
+   */
+  readonly requestStreams?: Readonly<Record<string, LoadProfile>>;
 }
 
 /**
@@ -49,13 +56,32 @@ export async function loadJobTrace(format: ReplayJobFormat, path: string, option
 async function readArrivals(file: string, name: string, policy: MalformedRowPolicy, sourceSummary: ReadSummary | undefined): Promise<LoadedJobTrace> {
   const summary = new ReadSummary(file, policy);
   const arrivals: WorkloadArrival[] = [];
+  const streams = new Map<string, { firstNs: number; lastNs: number; lengths: { promptTokens: number; outputTokens: number }[] }>();
   let source = 'weft';
   for await (const record of readWeftTrace(file, summary)) {
     if (record.kind === 'header') source = record.header.source;
     else if (record.kind === 'workload') arrivals.push(record.workload);
+    else if (record.kind === 'request') {
+      const r = record.request;
+      let s = streams.get(r.stream);
+      if (s === undefined) streams.set(r.stream, (s = { firstNs: r.arrivalNs, lastNs: r.arrivalNs, lengths: [] }));
+      s.firstNs = Math.min(s.firstNs, r.arrivalNs);
+      s.lastNs = Math.max(s.lastNs, r.arrivalNs);
+      // A 0-token output is served as one token, as the serving simulation does.
+      s.lengths.push({ promptTokens: Math.max(1, r.promptTokens), outputTokens: Math.max(1, r.outputTokens) });
+    }
+  }
+  const requestStreams: Record<string, LoadProfile> = {};
+  for (const [id, s] of [...streams].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const spanNs = s.lastNs - s.firstNs;
+    if (s.lengths.length < 2 || !(spanNs > 0)) throw badInput('a request stream too short to give a rate', { file: name, field: `stream ${id}`, value: `${s.lengths.length} requests over ${spanNs} ns`, expected: 'at least 2 requests over a positive time span' });
+    requestStreams[id] = loadProfile(((s.lengths.length - 1) / spanNs) * 1e9, s.lengths);
   }
   if (arrivals.length === 0) throw badInput('the trace has no jobs', { file: name, expected: 'at least one workload record' });
   const order = arrivals.map((a, i) => ({ a, i })).sort((x, y) => x.a.arrivalNs - y.a.arrivalNs || x.i - y.i);
   const read = sourceSummary ?? summary;
-  return { name, source, arrivals: order.map((o) => o.a), readSummary: read.describe().replace(file, name), malformedRows: read.skipped };
+  return {
+    name, source, arrivals: order.map((o) => o.a), readSummary: read.describe().replace(file, name), malformedRows: read.skipped,
+    ...(streams.size === 0 ? {} : { requestStreams }),
+  };
 }

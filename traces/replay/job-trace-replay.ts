@@ -107,7 +107,7 @@ export function replayJobTrace(input: JobTraceReplayInput): JobTraceReplayResult
     ...resultFigures(results),
     sampleEveryS: round6(input.sampleEveryNs / 1e9),
     samples: results.samples,
-    ...(deployments === 0 ? {} : { inference: new ServingEvaluator(input.inference!, referenceGpu, input.seed).report(results.deployments) }),
+    ...(deployments === 0 ? {} : { inference: new ServingEvaluator(input.inference!, referenceGpu, input.seed, input.trace.requestStreams).report(results.deployments) }),
   };
   return { report, stopped: false, resumedAt: run.resumedAt };
 }

@@ -35,6 +35,8 @@ export interface ServingShape {
   readonly lifetimeNs: number;
   readonly ttftP99Ns: number;
   readonly tpotP99Ns: number;
+  /** The trace's request stream feeding it ('' = none: the replay's load). */
+  readonly requestStream: string;
 }
 
 /** What the conversion needs besides the arrival. */
@@ -99,7 +101,7 @@ function toDeployment(arrival: WorkloadArrival, spec: InferenceSpec, index: numb
   if (lifetimeNs === undefined || !(lifetimeNs > 0)) return { skip: 'inference workload without a recorded lifetime' };
   const serving: ServingShape = {
     model, gpusPerReplica: spec.gpusPerReplica, replicas: spec.replicas, lifetimeNs,
-    ttftP99Ns: spec.ttftP99Ms * 1e6, tpotP99Ns: spec.tpotP99Ms * 1e6,
+    ttftP99Ns: spec.ttftP99Ms * 1e6, tpotP99Ns: spec.tpotP99Ms * 1e6, requestStream: spec.requestStream,
   };
   return {
     job: {

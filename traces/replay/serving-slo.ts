@@ -16,7 +16,8 @@ import type { ServingShape } from './replay-job.js';
  * The model:
  * - Demand. A deployment receives Poisson requests at `ratePerReplica x replicas` from its
  *   arrival to the end of its recorded lifetime, with prompt and output lengths drawn from
- *   `lengths` (planner/verify `resampledStream`). Requests that arrive while it is not running
+ *   `lengths` (planner/verify `resampledStream`), or, when it names a request stream the trace
+ *   carries (and no rate is forced), at that stream's mean rate with its lengths. Requests that arrive while it is not running
  *   (waiting for GPUs, or preempted) are not served: they count against attainment.
  * - Default rate per replica: `DEFAULT_LOAD_FRACTION` of the replica's capacity on the reference
  *   GPU, where capacity is the highest rate at which the planner's `ReplicaModel` screen predicts
@@ -182,8 +183,16 @@ function hash32(text: string): number {
   return h >>> 0;
 }
 
-function configKey(model: string, gpusPerReplica: number, replicas: number, gpu: string, ratePerReplica: number): string {
-  return `${model}|${gpu}|${gpusPerReplica}|${replicas}|${ratePerReplica}`;
+/** Where a deployment's requests come from: lengths, rate per replica and what they are (the trace's stream id, or '' for the replay's load). */
+interface DeploymentLoad {
+  readonly lengths: LoadProfile;
+  readonly ratePerReplica: number;
+  readonly source: string;
+  readonly note: string;
+}
+
+function configKey(shape: ServingShape, gpu: string, load: DeploymentLoad): string {
+  return `${shape.model}|${gpu}|${shape.gpusPerReplica}|${shape.replicas}|${load.ratePerReplica}|${load.source}`;
 }
 
 function round6(x: number): number {
@@ -244,18 +253,41 @@ export class ServingEvaluator {
   readonly #rates = new Map<string, number>();
   readonly #cache = new Map<Window, { steady: Map<string, Share>; meets: Map<string, MeetsPrefix>; p99s: Map<number, [number, number]> }>();
 
-  constructor(options: InferenceReplayOptions, referenceGpu: string, seed: number) {
+  readonly #streams: Readonly<Record<string, LoadProfile>>;
+
+  /** `streams`: the trace's request streams by id (`LoadedJobTrace.requestStreams`). */
+  constructor(options: InferenceReplayOptions, referenceGpu: string, seed: number, streams: Readonly<Record<string, LoadProfile>> = {}) {
     const w = options.windowRequests ?? DEFAULT_WINDOW_REQUESTS;
     if (!Number.isInteger(w) || w < 10) throw new RangeError(`windowRequests must be an integer >= 10, got ${String(w)}`);
     if (options.ratePerReplica !== undefined && !(options.ratePerReplica > 0)) throw new RangeError(`ratePerReplica must be > 0, got ${String(options.ratePerReplica)}`);
     this.#options = options;
     this.#referenceGpu = referenceGpu;
     this.#seed = seed;
+    this.#streams = streams;
+  }
+
+  /**
+   * A deployment's requests: the replay's load when it sets a rate (`--inference-load`: a what-if
+   * over the whole trace), else the trace's request stream the deployment names (its rate over
+   * the deployment's replicas, its lengths), else the default derived from the model.
+   */
+  load(shape: ServingShape): DeploymentLoad {
+    const o = this.#options;
+    if (o.ratePerReplica !== undefined) return { lengths: o.lengths, ratePerReplica: o.ratePerReplica, source: '', note: '' };
+    if (shape.requestStream !== '') {
+      const stream = this.#streams[shape.requestStream];
+      if (stream !== undefined) return { lengths: stream, ratePerReplica: round6(stream.requestsPerSec / shape.replicas), source: `stream:${shape.requestStream}`, note: '' };
+      return { lengths: o.lengths, ratePerReplica: this.#defaultRate(shape), source: '', note: `request stream "${shape.requestStream}" is not in the trace: the default load` };
+    }
+    return { lengths: o.lengths, ratePerReplica: this.#defaultRate(shape), source: '', note: '' };
   }
 
   /** Requests per second per replica of a deployment. */
   ratePerReplica(shape: ServingShape): number {
-    if (this.#options.ratePerReplica !== undefined) return this.#options.ratePerReplica;
+    return this.load(shape).ratePerReplica;
+  }
+
+  #defaultRate(shape: ServingShape): number {
     const slo = deploymentSlo(shape, this.#options.slo);
     const key = `${shape.model}|${shape.gpusPerReplica}|${slo.ttftP99Ns ?? ''}|${slo.tpotP99Ns ?? ''}|${slo.e2eP99Ns ?? ''}`;
     let rate = this.#rates.get(key);
@@ -272,8 +304,8 @@ export class ServingEvaluator {
     return Math.min(MAX_WINDOW_REQUESTS, Math.max(this.#options.windowRequests ?? DEFAULT_WINDOW_REQUESTS, MIN_REQUESTS_PER_REPLICA * replicas));
   }
 
-  #simulate(deployment: Deployment, replicas: number, ratePerReplica: number, count: number, seed: number): RequestRecord[] {
-    const stream = resampledStream({ ...this.#options.lengths, requestsPerSec: ratePerReplica * replicas }, count, seed);
+  #simulate(deployment: Deployment, replicas: number, load: DeploymentLoad, count: number, seed: number): RequestRecord[] {
+    const stream = resampledStream({ ...load.lengths, requestsPerSec: load.ratePerReplica * replicas }, count, seed);
     const sim = new ServingSimulation({ deployment, replicas }, { seed });
     for (const request of stream) sim.arrive(request);
     return [...sim.finish().records].sort((a, b) => a.id - b.id);
@@ -283,8 +315,10 @@ export class ServingEvaluator {
    * The simulation of a configuration (memoised): the window, and when it is not stationary a
    * simulation over `neededRequests` (the longest interval run on it), at most MAX_WINDOW_REQUESTS.
    */
-  window(model: string, gpu: string, gpusPerReplica: number, replicas: number, ratePerReplica: number, neededRequests: number): Window {
-    const key = configKey(model, gpusPerReplica, replicas, gpu, ratePerReplica);
+  window(shape: ServingShape, gpu: string, load: DeploymentLoad, neededRequests: number): Window {
+    const { model, gpusPerReplica, replicas } = shape;
+    const ratePerReplica = load.ratePerReplica;
+    const key = configKey(shape, gpu, load);
     const memo = this.#windows.get(key);
     if (memo !== undefined) return memo;
     const g = getGpu(gpu);
@@ -298,17 +332,17 @@ export class ServingEvaluator {
     } else {
       const seed = (Math.imul(this.#seed >>> 0, 0x9e3779b1) ^ hash32(key)) >>> 0;
       let count = this.#windowCount(replicas);
-      let records = this.#simulate(deployment, replicas, ratePerReplica, count, seed);
+      let records = this.#simulate(deployment, replicas, load, count, seed);
       const warmup = Math.floor(WARMUP_FRACTION * count);
       const steady = records.slice(warmup);
       const quarter = Math.floor(steady.length / 4);
       // A slow drift can hide in a short window: the planner's screen must also predict a steady state on this GPU.
-      const screen = new ReplicaModel(deployment, nvlinkAlphaBetaCollectives(g), efficiencyFor(g.name), DEFAULT_ENGINE_LIMITS).predict(ratePerReplica, this.#options.lengths, replicas);
+      const screen = new ReplicaModel(deployment, nvlinkAlphaBetaCollectives(g), efficiencyFor(g.name), DEFAULT_ENGINE_LIMITS).predict(ratePerReplica, load.lengths, replicas);
       const stationary = screen.feasible && meanTtftNs(steady.slice(3 * quarter)) <= STATIONARY_RATIO * meanTtftNs(steady.slice(quarter, 2 * quarter));
       let simulated = count;
       if (!stationary && neededRequests > count) {
         count = Math.min(MAX_WINDOW_REQUESTS, Math.ceil(neededRequests));
-        records = this.#simulate(deployment, replicas, ratePerReplica, count, seed);
+        records = this.#simulate(deployment, replicas, load, count, seed);
         simulated += count;
       }
       result = { records, stationary, warmup, note: '', simulated };
@@ -376,16 +410,17 @@ export class ServingEvaluator {
     // The longest interval of each configuration: a non-stationary one is simulated that far.
     const needed = new Map<string, number>();
     for (const d of ordered) {
-      const rate = this.ratePerReplica(d.serving);
+      const load = this.load(d.serving);
       for (const [startNs, endNs, gpu] of d.served) {
-        const key = configKey(d.serving.model, d.serving.gpusPerReplica, d.serving.replicas, gpu, rate);
-        needed.set(key, Math.max(needed.get(key) ?? 0, (rate * d.serving.replicas * (endNs - startNs)) / 1e9));
+        const key = configKey(d.serving, gpu, load);
+        needed.set(key, Math.max(needed.get(key) ?? 0, (load.ratePerReplica * d.serving.replicas * (endNs - startNs)) / 1e9));
       }
     }
     for (const d of ordered) {
       const shape = d.serving;
       const slo = deploymentSlo(shape, this.#options.slo);
-      const rate = this.ratePerReplica(shape);
+      const load = this.load(shape);
+      const rate = load.ratePerReplica;
       const perSecond = rate * shape.replicas;
       const total = (perSecond * shape.lifetimeNs) / 1e9;
       let servedHere = 0;
@@ -394,9 +429,10 @@ export class ServingEvaluator {
       let tpotP99: number | null = null;
       const notes = new Set<string>();
       if (d.unplaceable !== '') notes.add(d.unplaceable);
+      if (load.note !== '') notes.add(load.note);
       for (const [startNs, endNs, gpu] of d.served) {
         const count = (perSecond * (endNs - startNs)) / 1e9;
-        const w = this.window(shape.model, gpu, shape.gpusPerReplica, shape.replicas, rate, needed.get(configKey(shape.model, shape.gpusPerReplica, shape.replicas, gpu, rate)) ?? count);
+        const w = this.window(shape, gpu, load, needed.get(configKey(shape, gpu, load)) ?? count);
         servedHere += count;
         if (w.records.length === 0) {
           notes.add(w.note);

@@ -120,4 +120,22 @@ describe.skipIf(CHROMIUM === undefined)('HTML reports in headless Chromium', () 
     expect(page.svgs[0]!.marksDrawn).toBeGreaterThanOrEqual(6);
     expect(page.dom).toMatch(/data-rendered="4:\d+"/);
   }, 200_000);
+
+  it('renders the plan report of a trace with inference workloads: cost against SLO attainment too', async () => {
+    const points = [
+      { design: 'small', gpus: 16, gpuType: 'a100-80g-sxm', oversubscription: 1, policy: 'best-fit', costPerHourUsd: 40, jctMeanS: 900, jctP99S: 2000, meetsTargets: false, onFront: true, inferenceAttainment: 0.62 },
+      { design: 'mid', gpus: 32, gpuType: 'a100-80g-sxm', oversubscription: 1, policy: 'best-fit', costPerHourUsd: 80, jctMeanS: 700, jctP99S: 1500, meetsTargets: false, onFront: true, inferenceAttainment: 0.97 },
+      { design: 'big', gpus: 48, gpuType: 'a100-80g-sxm', oversubscription: 1, policy: 'best-fit', costPerHourUsd: 120, jctMeanS: 600, jctP99S: 1200, meetsTargets: true, onFront: true, inferenceAttainment: 0.999 },
+    ];
+    const page = await load(renderPlanHtml({ trace: 't', targets: {}, recommended: 'big', points }), 'plan-inference.html');
+    expect(page.console).toEqual([]);
+    expect(page.dom).toMatch(/data-charts="2"/);
+    expect(page.dom).toMatch(/<svg id="cost-vs-slo"/);
+    expect(page.svgs).toHaveLength(2);
+    for (const svg of page.svgs) {
+      expect(svg.widthPx).toBeGreaterThan(0);
+      expect(svg.marksDrawn).toBeGreaterThanOrEqual(5);
+    }
+    expect([...page.dom.matchAll(/data-rendered="3:\d+"/g)]).toHaveLength(2);
+  }, 200_000);
 });

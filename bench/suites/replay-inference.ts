@@ -1,4 +1,3 @@
-import { ClusterSpecSchema } from '../../fabric-sim/cluster/spec.js';
 import { loadShippedProfiles } from '../../scheduler/profiles/shipped.js';
 import { ModelClassMapper } from '../../traces/mapping/model-class-rules.js';
 import type { LoadedJobTrace } from '../../traces/replay/job-source.js';
@@ -7,6 +6,7 @@ import { defaultRequestLengths } from '../../traces/replay/serving-load.js';
 import type { InferenceReplayOptions } from '../../traces/replay/serving-slo.js';
 import { syntheticJobs } from '../../traces/replay/synthetic-jobs.js';
 import type { WorkloadArrival } from '../../traces/weft/records.js';
+import { REPLAY_BENCH_CLUSTER as CLUSTER } from './replay-bench-cluster.js';
 import type { Figure, Suite } from '../figures.js';
 import { median, timed } from '../timing.js';
 
@@ -25,12 +25,6 @@ const ROUNDS = 3;
 const JOBS = 5000;
 const SEED = 7;
 
-const CLUSTER = ClusterSpecSchema.parse({
-  name: 'bench-512xh100-2to1',
-  servers: [{ count: 64, gpuType: 'h100', gpusPerServer: 8, nvlink: { bandwidthGbps: 3600 } }],
-  topology: { kind: 'leaf-spine', hostsPerLeaf: 32, oversubscription: 2 },
-  linkSpeedGbps: 400,
-});
 
 function traces(): { mixed: LoadedJobTrace; training: LoadedJobTrace; deployments: number } {
   const training = [...syntheticJobs({ jobs: JOBS, seed: SEED, meanInterarrivalS: 120 })];

@@ -15,6 +15,7 @@ import { toReplayJob, type ReplayJob } from '../../traces/replay/replay-job.js';
 import { runJobReplay } from '../../traces/replay/run-job-replay.js';
 import { syntheticJobs, type SyntheticJobsOptions } from '../../traces/replay/synthetic-jobs.js';
 import { samplePath } from '../../traces/samples/locate.js';
+import { REPLAY_BENCH_CLUSTER as CLUSTER } from './replay-bench-cluster.js';
 import type { Figure, Suite } from '../figures.js';
 import { median, timed } from '../timing.js';
 
@@ -35,13 +36,6 @@ const SYNTHETIC_JOBS = 20_000;
 const STREAM_JOBS = 1_000_000;
 const SEED = 7;
 
-/** 512 H100s: 64 servers of 8, 32 NICs per leaf, 2:1 uplinks, 400G. */
-const CLUSTER = ClusterSpecSchema.parse({
-  name: 'bench-512xh100-2to1',
-  servers: [{ count: 64, gpuType: 'h100', gpusPerServer: 8, nvlink: { bandwidthGbps: 3600 } }],
-  topology: { kind: 'leaf-spine', hostsPerLeaf: 32, oversubscription: 2 },
-  linkSpeedGbps: 400,
-});
 /**
  * About 35% offered load on 512 GPUs (synthetic-jobs.ts: 4.63 GPUs x 4,657 s mean per job). At
  * 70% queues build up and every pass runs preemption for the queued high-priority jobs over every

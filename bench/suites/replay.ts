@@ -22,7 +22,7 @@ import { median, timed } from '../timing.js';
 /**
  * `npm run bench -- replay`: the job replay of issue 11 (gang placement through the best-fit
  * profile, fabric-dependent run times, preemption, segment rebuilds).
- * - Pollux workload 6 (124 replayable jobs) on 128 H100s, median of ROUNDS runs;
+ * - Pollux workload 6 (160 jobs, every one replayable) on 128 H100s, median of ROUNDS runs;
  * - a synthetic trace of SYNTHETIC_JOBS jobs against the same-run baseline, the scheduler's own
  *   timeline replay (scheduler/replay/timeline.ts) of the same jobs as single pods of at most one
  *   server with their recorded run times (no gangs, no fabric, no rebuilds: it does less work);

@@ -100,6 +100,8 @@ describe('job-to-model-class mapping', () => {
       ncf: 10,
       yolov3: 50,
     });
+    // ... in samples: no application of the real workload is skipped for want of its size.
+    expect([...byApp.keys()].filter((app) => !(polluxWork(app)!.samplesPerEpoch! > 0))).toEqual([]);
     expect(polluxWork('constructor')).toBeUndefined();
   });
 

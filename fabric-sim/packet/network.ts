@@ -515,6 +515,13 @@ export class PacketNetwork implements FabricNetwork {
       this.#lineRate[f] = this.portRate[port]!;
     });
     this.#pinPaths(n);
+    // Size the packet pool once for the flows' data packets (up to 2^20 records, 64 MB): the
+    // buffer's pages are touched only as records are first used, so an unused part costs no
+    // memory, while growing by copies faults every copied page in twice.
+    let dataPackets = 0;
+    for (let f = 0; f < n; f++) dataPackets += this.fPackets[f]!;
+    const capacity = Math.min(dataPackets, 1 << 20);
+    if (capacity > this.#cap) this.#growPool(capacity);
     const selective = new Uint8Array(n);
     for (let f = 0; f < n; f++) selective[f] = this.#wantsSelectiveRepeat(f) ? 1 : 0;
     this.#sr = new SelectiveRepeat(this.fPackets, selective, this.transport.reorderThresholdPackets);

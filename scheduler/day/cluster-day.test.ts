@@ -67,4 +67,14 @@ describe('a day on the cluster (the demo, small)', () => {
     expect(Math.abs(s.fabric!.packetUs / s.fabric!.closedFormUs - 1)).toBeLessThan(0.03);
     expect(s.fabric!.hotLinks.length).toBeGreaterThan(0);
   });
+
+  it('is deterministic: the same seed gives the same report, byte for byte; another seed another day', { timeout: 300_000 }, async () => {
+    const chat = await lengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz');
+    const code = await lengths('azure2023/AzureLLMInferenceTrace_code.csv.gz');
+    const report = async (seed: number) =>
+      JSON.stringify(summarizeDay(await runClusterDay({ cluster: SMALL, deployments: defaultDeployments(chat, code, 0.3), fineTune: DEFAULT_FINE_TUNE, dayNs: 6 * 60e9, minLendGpus: 2, scaleDownDelayNs: 30e9, seed })));
+    const first = await report(1);
+    expect(await report(1)).toBe(first);
+    expect(await report(2)).not.toBe(first);
+  });
 });

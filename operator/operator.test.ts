@@ -106,6 +106,7 @@ describe('Operator reconciling ModelDeployments', () => {
     await waitUntil('1 replica left', () => podsOf(a, 'svc').length === 1 && status(a, 'svc').observedGeneration === 2, 10_000);
     expect(podsOf(a, 'svc')[0]!.metadata.name).toBe('svc-0');
     expect(events(a, 'svc').filter((e) => e.reason === 'ScaledDown')).toHaveLength(2);
+    expect(operator!.placementDrift()).toEqual([]);
     a.store.delete(rt, 'default', 'svc');
     await waitUntil('CR gone', () => md(a, 'svc') === undefined, 10_000);
     expect(podsOf(a, 'svc')).toEqual([]);
@@ -167,6 +168,8 @@ describe('Operator reconciling ModelDeployments', () => {
       throw new Error(`${v.join('; ')}\nBINDS ${binds.join(' ')}\nPODS ${where.join(' ')}\n${log.join('\n')}`);
     }
     expect(podsOf(a, 'm0')).toEqual([]);
+    // The placement state followed every event, relist and restart included.
+    expect(operator!.placementDrift()).toEqual([]);
     // 3 x 3 x 2 + 2 x 2 x 4 = 34 GPUs of 48.
     expect(storedPods(a).length).toBe(13);
   });

@@ -115,7 +115,9 @@ export class Operator {
     this.#events = new EventRecorder(this.#client, this.#log);
     this.#reconciler = new ModelDeploymentReconciler({
       client: this.#client,
-      caches: { deployment: (key) => this.#deployments.get(key), nodes: () => this.#nodes.list(), pods: () => this.#pods.list() },
+      caches: { deployment: (key) => this.#deployments.get(key), nodes: () => this.#nodes.list(), pods: () => this.#pods.list(), pod: (key) => this.#pods.get(key) },
+      // #wireInformers forwards every pod and Node event: placement state follows them.
+      informerEvents: true,
       events: this.#events,
       topologyKeys,
       ...(options.profile === undefined ? {} : { profile: options.profile }),
@@ -214,6 +216,11 @@ export class Operator {
     this.#state = 'stopped';
   }
 
+  /** Differences between the placement state kept from informer events and a full pass over the caches (tests; empty when consistent). */
+  placementDrift(): string[] {
+    return this.#reconciler.placementDrift();
+  }
+
   /** Resolves when the work queue is empty (tests). */
   async idle(): Promise<void> {
     await this.#queue?.onIdle();
@@ -295,13 +302,14 @@ export class Operator {
     });
     // Capacity changed: every deployment may now fit (or no longer does).
     this.#nodes.on(() => {
+      this.#reconciler.observeNodes();
       for (const md of this.#deployments.list()) this.#queue?.add(keyOf(md.metadata));
       for (const job of this.#jobs.list()) this.#queue?.add(FTJ_PREFIX + keyOf(job.metadata));
       this.#queue?.add(LENDING_KEY);
     });
     this.#pods.on((event, pod) => {
       const owner = pod.metadata.labels?.[DEPLOYMENT_LABEL];
-      if (event === 'delete') this.#reconciler.forgetPod(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}`);
+      this.#reconciler.observePod(event, pod);
       const job = pod.metadata.labels?.[JOB_LABEL];
       if (owner !== undefined) this.#queue?.add(`${pod.metadata.namespace ?? ''}/${owner}`);
       if (job !== undefined) this.#queue?.add(`${FTJ_PREFIX}${pod.metadata.namespace ?? ''}/${job}`);

@@ -32,10 +32,11 @@ export interface PodDemand {
 export type PlacementResult = { kind: 'placed'; node: string } | { kind: 'unschedulable'; reason: string };
 
 /**
- * One round of placement decisions over a snapshot of the cluster: the Nodes, then the pods
- * already running or bound (`occupy`), then the new pods (`place`), each through the
- * scheduler framework. The operator builds a fresh `Placer` per reconcile, so a decision is
- * always made against the latest Nodes and pods; it holds no scheduling logic itself.
+ * Placement decisions over the scheduler's cluster state: the Nodes, then the pods already
+ * running or bound (`occupy`, `set`), then the new pods (`place`, `placeGang`), each through
+ * the scheduler framework. The operator keeps one `Placer` while the Nodes stay the same and
+ * brings each pod up to date as the informers report it (`set`, O(1)), so a decision is made
+ * against the latest Nodes and pods; it holds no scheduling logic itself.
  *
  * @example
  * const placer = new Placer(nodeView(nodes).nodes);
@@ -50,6 +51,8 @@ export class Placer {
   #gangFramework: Framework | undefined;
   /** Every pod holding resources here (occupied or placed), for `sync`. */
   readonly #held = new Map<string, { node: string; demand: PodDemand }>();
+  /** Pods given resources by `place` / `placeGang` since the last `takePlaced`. */
+  #placed: string[] = [];
 
   constructor(nodes: readonly NodeSpec[], profile: ProfileConfig = DEFAULT_OPERATOR_PROFILE) {
     this.#cluster = new ClusterState(nodes);
@@ -83,7 +86,10 @@ export class Placer {
         return { kind: 'unschedulable', reason: failure };
       }
       const nodes = members.map((m) => this.#cluster.node(this.#cluster.allocationOf(m.key)!.node).name);
-      members.forEach((m, i) => this.#held.set(m.key, { node: nodes[i]!, demand: m.demand }));
+      members.forEach((m, i) => {
+        this.#held.set(m.key, { node: nodes[i]!, demand: m.demand });
+        this.#placed.push(m.key);
+      });
       return { kind: 'placed', nodes };
     } finally {
       this.#gangs.unregister(gang);
@@ -114,6 +120,33 @@ export class Placer {
   }
 
   /**
+   * Makes `podKey` hold exactly `want` (nothing when undefined) in O(1): kept when it already
+   * holds the same node and demand, else released and occupied anew. Returns false when `want`
+   * does not fit (see `occupy`); the pod then holds nothing.
+   */
+  set(podKey: string, want: { node: string; demand: PodDemand } | undefined): boolean {
+    const held = this.#held.get(podKey);
+    if (want !== undefined && held !== undefined && held.node === want.node && sameDemand(held.demand, want.demand)) return true;
+    this.release(podKey);
+    return want === undefined || this.occupy(podKey, want.node, want.demand);
+  }
+
+  /** What each pod holds here (read-only view, for consistency checks). */
+  get holdings(): ReadonlyMap<string, { node: string; demand: PodDemand }> {
+    return this.#held;
+  }
+
+  /**
+   * The pods `place` and `placeGang` gave resources to since the last call: a caller that keeps
+   * the placer across decisions checks that each was claimed (else gives it back).
+   */
+  takePlaced(): string[] {
+    const placed = this.#placed;
+    this.#placed = [];
+    return placed;
+  }
+
+  /**
    * Makes the pods holding resources exactly `desired`: releases the pods not in it (or on
    * another node, or with another demand) and occupies the new ones. This keeps one placer
    * alive across decisions at the cost of a diff (O(pods) map look-ups) instead of a new
@@ -121,15 +154,9 @@ export class Placer {
    * did not fit (see `occupy`).
    */
   sync(desired: ReadonlyMap<string, { node: string; demand: PodDemand }>): string[] {
-    for (const [key, held] of [...this.#held]) {
-      const want = desired.get(key);
-      if (want === undefined || want.node !== held.node || !sameDemand(want.demand, held.demand)) this.release(key);
-    }
+    for (const key of [...this.#held.keys()]) if (!desired.has(key)) this.release(key);
     const failed: string[] = [];
-    for (const [key, want] of desired) {
-      if (this.#held.has(key)) continue;
-      if (!this.occupy(key, want.node, want.demand)) failed.push(key);
-    }
+    for (const [key, want] of desired) if (!this.set(key, want)) failed.push(key);
     return failed;
   }
 
@@ -139,6 +166,7 @@ export class Placer {
     if (result.kind === 'bound') {
       const node = this.#cluster.node(result.node).name;
       this.#held.set(podKey, { node, demand });
+      this.#placed.push(podKey);
       return { kind: 'placed', node };
     }
     if (result.kind === 'waiting') {

@@ -20,6 +20,8 @@ export interface Caches {
   deployment(key: string): ModelDeployment | undefined;
   nodes(): NodeObject[];
   pods(): PodObject[];
+  /** The cached pod `namespace/name`; required with `informerEvents`. */
+  pod?(key: string): PodObject | undefined;
 }
 
 export interface ReconcilerOptions {
@@ -38,6 +40,13 @@ export interface ReconcilerOptions {
   nowMs?: () => number;
   /** Reads one replica's metrics (tests). Default `scrapeVllm`. */
   scrape?: LiveOptions['scrape'];
+  /**
+   * The owner forwards every pod and Node informer event (`observePod`, `observeNodes`), as the
+   * Operator does: the placement state then follows the events, pod by pod, and a decision
+   * costs no pass over the cluster's pods. Default false: each decision re-reads the caches
+   * (a pass over every pod and Node).
+   */
+  informerEvents?: boolean;
 }
 
 /** The replica target kept within the spec's bounds. */
@@ -105,9 +114,21 @@ export class ModelDeploymentReconciler {
   readonly #reserved = new Map<string, { node: string; demand: PodDemand }>();
   /** Last condition each Event was sent for, per object uid and type: a stale cache must not repeat it. */
   readonly #eventSent = new Map<string, string>();
-  #nodesMemo: { objects: NodeObject[]; specs: NodeSpec[] } | undefined;
-  /** The placer kept across decisions while the node view is the same array (see `#placer`). */
-  #livePlacer: { specs: NodeSpec[]; placer: Placer; misfits: Set<string> } | undefined;
+  #nodesMemo: { objects: NodeObject[]; specs: NodeSpec[]; json: string } | undefined;
+  /** A Node event arrived since the node view was computed (with `informerEvents`). */
+  #nodesDirty = true;
+  /** The schedulable nodes and their GPU inventory, per node view (for sizing). */
+  #inventoryMemo: { specs: NodeSpec[]; nodes: NodeSpec[]; inventory: string } | undefined;
+  /**
+   * The placer kept across decisions while the node view is the same array (see `#placer`).
+   * Invariant (with `informerEvents`): every pod key holds in it exactly `#desired(key)`, except
+   * the keys in `#misfits` (nothing held) and decisions not yet claimed (`takePlaced`).
+   */
+  #placement: { specs: NodeSpec[]; placer: Placer } | undefined;
+  /** Pods whose holding did not fit their node (overcommitted or unknown): retried at each decision. */
+  readonly #misfits = new Set<string>();
+  /** Misfits already logged (once per pod). */
+  readonly #misfitsLogged = new Set<string>();
   readonly #demands = new WeakMap<PodObject, PodDemand>();
   /** Sizing per deployment generation and cluster GPU inventory: the planner runs once per change, not per reconcile. */
   readonly #sizes = new Map<string, { key: string; sized: Promise<SizedDeployment | UnsizedDeployment> }>();
@@ -115,12 +136,49 @@ export class ModelDeploymentReconciler {
   readonly #lives = new Map<string, { key: string; state: DeploymentLive; predictor: Predictor | undefined; policyProblem: string | undefined }>();
 
   constructor(options: ReconcilerOptions) {
+    if (options.informerEvents === true && options.caches.pod === undefined) throw new RangeError('informerEvents needs caches.pod(key)');
     this.#o = options;
   }
 
-  /** The pod cache saw this pod deleted: forget what was in flight for it. */
-  forgetPod(podKey: string): void {
-    this.#inFlight.delete(podKey);
+  /**
+   * A pod informer event, after the cache applied it (relists after 410 report their
+   * differences the same way): the pod's holding in the placement state follows in O(1); a
+   * deleted pod's in-flight record is forgotten.
+   */
+  observePod(event: 'add' | 'update' | 'delete', pod: PodObject): void {
+    const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    if (event === 'delete') {
+      this.#misfitsLogged.delete(key);
+      if (this.#inFlight.has(key)) {
+        this.#dropFlight(key);
+        return;
+      }
+    }
+    this.#refresh(key);
+  }
+
+  /**
+   * Differences between the kept placement state and a full pass over the caches (what a
+   * fresh placer would hold), one line per pod; empty when consistent. For tests: the state
+   * follows events, and this says whether it followed them all.
+   */
+  placementDrift(): string[] {
+    const placement = this.#placement;
+    if (placement === undefined) return [];
+    const desired = this.#fullDesired();
+    const drift: string[] = [];
+    const show = (h: { node: string; demand: PodDemand } | undefined): string => (h === undefined ? 'nothing' : `${h.node} ${h.demand.gpus} GPU(s)`);
+    for (const [key, held] of placement.placer.holdings) {
+      const want = desired.get(key);
+      if (want?.node !== held.node || want.demand.gpus !== held.demand.gpus) drift.push(`${key}: holds ${show(held)}, should hold ${show(want)}`);
+    }
+    for (const [key, want] of desired) if (!placement.placer.holdings.has(key) && !this.#misfits.has(key)) drift.push(`${key}: holds nothing, should hold ${show(want)}`);
+    return drift;
+  }
+
+  /** A Node informer event: the node view is recomputed at the next decision (the placer rebuilt only if it changed). */
+  observeNodes(): void {
+    this.#nodesDirty = true;
   }
 
   /**
@@ -132,13 +190,13 @@ export class ModelDeploymentReconciler {
   readonly ledger = {
     placer: (): Placer => this.#placer(),
     hold: (podKey: string, node: string, demand: PodDemand): void => {
-      this.#reserved.set(podKey, { node, demand });
+      this.#reserve(podKey, { node, demand });
     },
     bound: (podKey: string, uid: string | undefined, node: string, demand: PodDemand): void => {
-      this.#inFlight.set(podKey, { uid, node, demand });
+      this.#setFlight(podKey, { uid, node, demand });
     },
     release: (podKey: string): void => {
-      this.#reserved.delete(podKey);
+      this.#reserve(podKey, undefined);
     },
     /** The node a pod is bound to: the cache's, or a binding answered here that the cache does not show yet. */
     boundNode: (pod: PodObject): string | undefined => this.#boundNode(pod),
@@ -237,12 +295,12 @@ export class ModelDeploymentReconciler {
         unschedulable = decision.reason;
         continue;
       }
-      this.#reserved.set(podKey, { node: decision.node, demand });
+      this.#reserve(podKey, { node: decision.node, demand });
       let bound: boolean;
       try {
         bound = await this.#createAndBind(md, i, existing, decision.node, demand, sized);
       } finally {
-        this.#reserved.delete(podKey);
+        this.#reserve(podKey, undefined);
       }
       if (!bound) return { requeueAfterMs: 100 };
       this.#o.metrics?.decisions.inc({ decision: 'bind' });
@@ -271,8 +329,13 @@ export class ModelDeploymentReconciler {
 
   /** The deployment's size, planned once per generation and GPU inventory of the cluster. */
   #size(md: ModelDeployment, valid: ValidModelDeployment): Promise<SizedDeployment | UnsizedDeployment> {
-    const nodes = nodeView(this.#o.caches.nodes(), this.#o.topologyKeys).nodes.filter((n) => !n.cordoned);
-    const inventory = [...new Set(nodes.filter((n) => n.gpuCount > 0).map((n) => `${n.gpuType}:${n.gpuCount}`))].sort().join(',');
+    const specs = this.#nodeSpecs();
+    if (this.#inventoryMemo?.specs !== specs) {
+      const schedulable = specs.filter((n) => !n.cordoned);
+      const inventory = [...new Set(schedulable.filter((n) => n.gpuCount > 0).map((n) => `${n.gpuType}:${n.gpuCount}`))].sort().join(',');
+      this.#inventoryMemo = { specs, nodes: schedulable, inventory };
+    }
+    const { nodes, inventory } = this.#inventoryMemo;
     const memoKey = `${md.metadata.uid ?? ''}/${md.metadata.generation ?? 0}/${inventory}`;
     const key = keyOf(md.metadata);
     const memo = this.#sizes.get(key);
@@ -337,7 +400,7 @@ export class ModelDeploymentReconciler {
       try {
         const created = await this.#o.client.createPod(replicaPod(md, index, demand.gpus, this.#o.topologyKeys.gpuResource, sized.engine));
         uid = created.metadata.uid;
-        this.#inFlight.set(podKey, { uid, node: undefined, demand });
+        this.#setFlight(podKey, { uid, node: undefined, demand });
       } catch (error) {
         if (isConflict(error)) return false; // created by an earlier attempt; the cache will show it
         throw error;
@@ -345,7 +408,7 @@ export class ModelDeploymentReconciler {
     }
     try {
       await this.#o.client.bindPod(namespace, name, node, uid);
-      this.#inFlight.set(podKey, { uid, node, demand });
+      this.#setFlight(podKey, { uid, node, demand });
       return true;
     } catch (error) {
       if (isConflict(error) || isNotFound(error)) {
@@ -353,7 +416,7 @@ export class ModelDeploymentReconciler {
         this.#o.log(`${podKey}: binding to ${node} refused (${describeApiError(error)}); re-reading`);
         return false;
       }
-      this.#inFlight.set(podKey, { uid, node, demand, uncertain: true });
+      this.#setFlight(podKey, { uid, node, demand, uncertain: true });
       throw error;
     }
   }
@@ -364,10 +427,10 @@ export class ModelDeploymentReconciler {
     if (flight === undefined) return;
     try {
       await this.#o.client.bindPod(pod.metadata.namespace ?? '', pod.metadata.name, node, pod.metadata.uid);
-      this.#inFlight.set(podKey, { ...flight, uncertain: false });
+      this.#setFlight(podKey, { ...flight, uncertain: false });
     } catch (error) {
-      if (isConflict(error)) this.#inFlight.set(podKey, { ...flight, uncertain: false });
-      else if (isNotFound(error)) this.#inFlight.delete(podKey);
+      if (isConflict(error)) this.#setFlight(podKey, { ...flight, uncertain: false });
+      else if (isNotFound(error)) this.#dropFlight(podKey);
       else throw error;
     }
   }
@@ -390,7 +453,7 @@ export class ModelDeploymentReconciler {
     for (const pod of cached) {
       const flight = this.#inFlight.get(`${namespace}/${pod.metadata.name}`);
       // The cache caught up (bound, or a different incarnation): nothing is in flight any more.
-      if (flight !== undefined && ((pod.spec?.nodeName ?? '') !== '' || flight.uid !== pod.metadata.uid)) this.#inFlight.delete(`${namespace}/${pod.metadata.name}`);
+      if (flight !== undefined && ((pod.spec?.nodeName ?? '') !== '' || flight.uid !== pod.metadata.uid)) this.#dropFlight(`${namespace}/${pod.metadata.name}`);
     }
     const pending: PodObject[] = [];
     for (const [key, flight] of this.#inFlight) {
@@ -416,16 +479,21 @@ export class ModelDeploymentReconciler {
   }
 
   /**
-   * The Nodes as NodeSpecs, recomputed only when the node cache holds other objects than last
-   * time (informer caches replace an object on every change, so identity says "unchanged").
+   * The Nodes as NodeSpecs. Recomputed only when the node cache holds other objects than last
+   * time (informer caches replace an object on every change, so identity says "unchanged"),
+   * and with `informerEvents` only after a Node event. A recomputed view equal to the last one
+   * (a status heartbeat, say) is the last array, so the placer survives it.
    */
   #nodeSpecs(): NodeSpec[] {
-    const objects = this.#o.caches.nodes();
     const memo = this.#nodesMemo;
+    if (memo !== undefined && this.#o.informerEvents === true && !this.#nodesDirty) return memo.specs;
+    this.#nodesDirty = false;
+    const objects = this.#o.caches.nodes();
     if (memo !== undefined && memo.objects.length === objects.length && memo.objects.every((o, i) => o === objects[i])) return memo.specs;
     const specs = nodeView(objects, this.#o.topologyKeys).nodes;
-    this.#nodesMemo = { objects, specs };
-    return specs;
+    const json = JSON.stringify(specs);
+    this.#nodesMemo = { objects, specs: memo?.json === json ? memo.specs : specs, json };
+    return this.#nodesMemo.specs;
   }
 
   /** A pod's demand, parsed once per pod object (a changed pod is a new object). */
@@ -438,17 +506,55 @@ export class ModelDeploymentReconciler {
     return demand;
   }
 
+  #setFlight(podKey: string, flight: InFlight): void {
+    this.#inFlight.set(podKey, flight);
+    this.#refresh(podKey);
+  }
+
+  #dropFlight(podKey: string): void {
+    if (this.#inFlight.delete(podKey)) this.#refresh(podKey);
+  }
+
+  #reserve(podKey: string, holding: { node: string; demand: PodDemand } | undefined): void {
+    if (holding === undefined) this.#reserved.delete(podKey);
+    else this.#reserved.set(podKey, holding);
+    this.#refresh(podKey);
+  }
+
   /**
-   * A placer over the current Nodes with every bound, unfinished pod of the cluster taking its
-   * share, plus the pods reserved or in flight here. Kept alive between decisions and synced:
-   * a decision left unclaimed (unschedulable, or not reserved by its caller) is released by the
-   * next sync because nothing desires it.
+   * What `podKey` must hold in the placement state: its node in the cache (or the binding
+   * answered here) unless it finished; else the binding in flight here; else the reservation of
+   * a decision being carried out. Needs `caches.pod` (else only this operator's own pods).
    */
-  #placer(): Placer {
-    const specs = this.#nodeSpecs();
-    // One placer lives while the Nodes stay the same; each decision brings its pods up to date.
-    if (this.#livePlacer?.specs !== specs) this.#livePlacer = { specs, placer: new Placer(specs, this.#o.profile), misfits: new Set() };
-    const live = this.#livePlacer;
+  #desired(podKey: string): { node: string; demand: PodDemand } | undefined {
+    const pod = this.#o.caches.pod?.(podKey);
+    if (pod !== undefined && !isFinished(pod)) {
+      const node = this.#boundNode(pod);
+      if (node !== undefined) return { node, demand: this.#demandOf(pod) };
+    }
+    const flight = this.#inFlight.get(podKey);
+    if (flight?.node !== undefined) return { node: flight.node, demand: flight.demand };
+    return this.#reserved.get(podKey);
+  }
+
+  /** Brings one pod's holding in the kept placer up to date (O(1)). */
+  #refresh(podKey: string): void {
+    const placement = this.#placement;
+    if (placement === undefined) return; // built (with a full sync) at the next decision
+    const want = this.#desired(podKey);
+    if (placement.placer.set(podKey, want)) this.#misfits.delete(podKey);
+    else this.#misfit(podKey, want!.node);
+  }
+
+  #misfit(podKey: string, node: string): void {
+    this.#misfits.add(podKey);
+    if (this.#misfitsLogged.has(podKey)) return;
+    this.#misfitsLogged.add(podKey);
+    this.#o.log(`pod ${podKey} on node ${node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
+  }
+
+  /** `#desired` of every pod, by one pass over the pod cache and this reconciler's records. */
+  #fullDesired(): Map<string, { node: string; demand: PodDemand }> {
     const desired = new Map<string, { node: string; demand: PodDemand }>();
     for (const pod of this.#o.caches.pods()) {
       const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
@@ -459,14 +565,39 @@ export class ModelDeploymentReconciler {
     // Bound or being bound here, not yet in the cache: these must still hold their GPUs.
     for (const [key, f] of this.#inFlight) if (f.node !== undefined && !desired.has(key)) desired.set(key, { node: f.node, demand: f.demand });
     for (const [key, r] of this.#reserved) if (!desired.has(key)) desired.set(key, r);
-    for (const key of live.placer.sync(desired)) {
-      if (live.misfits.has(key)) continue;
-      live.misfits.add(key);
-      this.#o.log(`pod ${key} on node ${desired.get(key)!.node} does not fit the node's allocatable resources (overcommitted or unknown node); ignored for placement`);
-    }
-    return live.placer;
+    return desired;
   }
 
+  /**
+   * A placer over the current Nodes with every bound, unfinished pod of the cluster taking its
+   * share, plus the pods reserved or in flight here. One placer lives while the node view is
+   * the same; a new one is filled by a full pass over the pod cache. Then, with
+   * `informerEvents`, pods are kept up to date one by one as their events and this
+   * reconciler's own records change (`#refresh`), and a decision only gives back the decisions
+   * nobody claimed and retries the misfits; without, each decision re-syncs from the caches.
+   */
+  #placer(): Placer {
+    const specs = this.#nodeSpecs();
+    let placement = this.#placement;
+    let full = this.#o.informerEvents !== true;
+    if (placement?.specs !== specs) {
+      placement = this.#placement = { specs, placer: new Placer(specs, this.#o.profile) };
+      this.#misfitsLogged.clear();
+      full = true;
+    }
+    const placer = placement.placer;
+    if (full) {
+      placer.takePlaced();
+      const desired = this.#fullDesired();
+      this.#misfits.clear();
+      for (const key of placer.sync(desired)) this.#misfit(key, desired.get(key)!.node);
+    } else {
+      // A decision left unclaimed (unschedulable, or not reserved by its caller) is given back.
+      for (const key of placer.takePlaced()) this.#refresh(key);
+      for (const key of [...this.#misfits]) this.#refresh(key);
+    }
+    return placer;
+  }
 
   #status(md: ModelDeployment, pods: readonly PodObject[], conditions: Condition[] | undefined, targetReplicas: number | undefined, plan: PlanStatus | undefined, latency: LatencyStatus | undefined): ModelDeploymentStatus {
     const live = pods.filter((p) => p.metadata.deletionTimestamp === undefined);

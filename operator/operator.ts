@@ -213,6 +213,7 @@ export class Operator {
     await Promise.all([this.#deployments.stop(), this.#jobs.stop(), this.#nodes.stop(), this.#pods.stop()]);
     // A watch still connecting when its informer stopped would keep the process alive.
     this.#closeWatches();
+    this.#client.close();
     this.#state = 'stopped';
   }
 

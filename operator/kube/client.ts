@@ -12,6 +12,7 @@ import {
   type KubeConfig,
   type V1Lease,
 } from '@kubernetes/client-node';
+import { keepAliveKubeConfig } from './keep-alive.js';
 import { make } from './make.js';
 import {
   FINE_TUNE_JOBS,
@@ -70,12 +71,16 @@ export class KubeClient {
   readonly #coordination: CoordinationV1Api;
   readonly #readOnly: boolean;
   readonly #component: string;
+  readonly #closeConnections: () => void;
 
   constructor(kubeConfig: KubeConfig, options: KubeClientOptions = {}) {
     if (kubeConfig.getCurrentCluster() === null) throw new RangeError('kubeconfig has no current cluster (check current-context)');
-    this.#core = kubeConfig.makeApiClient(CoreV1Api);
-    this.#custom = kubeConfig.makeApiClient(CustomObjectsApi);
-    this.#coordination = kubeConfig.makeApiClient(CoordinationV1Api);
+    // One keep-alive agent for every call, as client-go's shared transport (see keepAliveKubeConfig).
+    const pooled = keepAliveKubeConfig(kubeConfig);
+    this.#closeConnections = pooled.close;
+    this.#core = pooled.kubeConfig.makeApiClient(CoreV1Api);
+    this.#custom = pooled.kubeConfig.makeApiClient(CustomObjectsApi);
+    this.#coordination = pooled.kubeConfig.makeApiClient(CoordinationV1Api);
     this.#readOnly = options.readOnly ?? false;
     this.#component = options.component ?? 'weft-operator';
     if (this.#component === '') throw new RangeError('component must not be empty');
@@ -83,6 +88,11 @@ export class KubeClient {
 
   get readOnly(): boolean {
     return this.#readOnly;
+  }
+
+  /** Closes the kept connections (idle ones would close on their own after `KEEP_ALIVE_IDLE_MS`). */
+  close(): void {
+    this.#closeConnections();
   }
 
   // Reads (list; informers then watch from the list's resourceVersion).

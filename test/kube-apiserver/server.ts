@@ -55,6 +55,12 @@ export class KubeApiServer {
   #server: Server | undefined;
   #port = 0;
   #sockets = new Set<Socket>();
+  #connectionsAccepted = 0;
+
+  /** TCP connections accepted since start (restarts included): how well clients reuse connections. */
+  get connectionsAccepted(): number {
+    return this.#connectionsAccepted;
+  }
   #watches: WatchRegistry = new Set();
   #bookmarkTimer: NodeJS.Timeout | undefined;
   readonly #options: KubeApiServerOptions;
@@ -195,6 +201,7 @@ export class KubeApiServer {
       void this.#handle(req, res);
     });
     server.on('connection', (socket) => {
+      this.#connectionsAccepted++;
       this.#sockets.add(socket);
       socket.on('close', () => this.#sockets.delete(socket));
     });

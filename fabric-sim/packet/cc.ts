@@ -46,6 +46,12 @@ export interface AckFeedback {
   timeNs: Float64Array;
   /** The hop's egress line rate in bytes/ns. */
   rateBytesPerNs: Float64Array;
+  /**
+   * The hop's egress port (global port index): which link a record describes, so a controller
+   * comparing two acknowledgements' records compares the same link even when a flow's packets
+   * take several paths (spraying, flowlets, adaptive routing).
+   */
+  port: Int32Array;
 }
 
 export interface CcContext {

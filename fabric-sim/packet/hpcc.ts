@@ -26,7 +26,14 @@ export const HPCC_DEFAULTS: HpccParams = { targetUtilisation: 0.95, maxStage: 5,
  * round trip; the pacing rate is W / T. Window and rate are written into the transport's
  * arrays, which enforce them.
  *
- * HPCC reads one path's hops in order, so it suits single-path (ECMP) flows.
+ * A hop's rate is measured against the previous record of the same link (the records carry
+ * their egress port). A single-path flow compares each hop with the same hop of its previous
+ * acknowledgement, as the paper does. A flow whose packets take several paths (spraying,
+ * flowlets, adaptive routing) has acknowledgements whose hops are different links; from its
+ * first such acknowledgement on it keeps the last record of every link it has seen and
+ * compares each hop with that link's record, so a spine's counters are never differenced
+ * against another spine's. A hop with no earlier record of its link is left out, and an
+ * acknowledgement with no measurable hop leaves the estimate as it was.
  */
 export class Hpcc implements CongestionControl {
   readonly name = 'hpcc';
@@ -43,6 +50,11 @@ export class Hpcc implements CongestionControl {
   #prevQueue = new Float64Array(0);
   #prevTx = new Float64Array(0);
   #prevTime = new Float64Array(0);
+  #prevPort = new Int32Array(0);
+  /** Per flow: 1 once its acknowledgements came over more than one path. */
+  #multiPath = new Uint8Array(0);
+  /** Multi-path flows only: per flow, the last (queue, tx, time) record of each link it crossed, by port. */
+  readonly #linkRecords = new Map<number, Map<number, Float64Array>>();
 
   constructor(params: Partial<HpccParams> = {}) {
     this.params = { ...HPCC_DEFAULTS, ...params };
@@ -66,6 +78,9 @@ export class Hpcc implements CongestionControl {
     this.#prevQueue = new Float64Array(n * MAX_INT_HOPS);
     this.#prevTx = new Float64Array(n * MAX_INT_HOPS);
     this.#prevTime = new Float64Array(n * MAX_INT_HOPS);
+    this.#prevPort = new Int32Array(n * MAX_INT_HOPS);
+    this.#multiPath = new Uint8Array(n);
+    this.#linkRecords.clear();
   }
 
   onFlowStart(flow: number): void {
@@ -81,6 +96,7 @@ export class Hpcc implements CongestionControl {
     this.#lastUpdatePsn[flow] = 0;
     this.#additiveBytes[flow] = (initial * (1 - this.params.targetUtilisation)) / this.params.expectedFlows;
     this.#prevHops[flow] = 0;
+    this.#multiPath[flow] = 0;
   }
 
   onCnp(): void {
@@ -91,8 +107,8 @@ export class Hpcc implements CongestionControl {
     /* window and rate change on acknowledgements only */
   }
 
-  onFlowEnd(): void {
-    /* no timers to release */
+  onFlowEnd(flow: number): void {
+    this.#linkRecords.delete(flow);
   }
 
   onAck(flow: number, ack: AckFeedback): void {
@@ -100,7 +116,7 @@ export class Hpcc implements CongestionControl {
     const hops = ack.hops;
     const prev = flow * MAX_INT_HOPS;
     if (hops === 0) return;
-    if (this.#prevHops[flow] === hops) {
+    if (this.#prevHops[flow] === hops || (this.#multiPath[flow] === 1 && this.#prevHops[flow] !== 0)) {
       const u = this.#measure(flow, ack);
       const updateReference = ack.cumulativePsn > this.#lastUpdatePsn[flow]!;
       if (updateReference) this.#lastUpdatePsn[flow] = ack.nextPsn;
@@ -111,36 +127,89 @@ export class Hpcc implements CongestionControl {
     }
     // Remember this acknowledgement's records for the next rate measurement.
     this.#prevHops[flow] = hops;
+    const multiPath = this.#multiPath[flow] === 1;
     for (let h = 0; h < hops; h++) {
-      this.#prevQueue[prev + h] = ack.queueBytes[ack.base + h]!;
-      this.#prevTx[prev + h] = ack.txBytes[ack.base + h]!;
-      this.#prevTime[prev + h] = ack.timeNs[ack.base + h]!;
+      const i = ack.base + h;
+      this.#prevQueue[prev + h] = ack.queueBytes[i]!;
+      this.#prevTx[prev + h] = ack.txBytes[i]!;
+      this.#prevTime[prev + h] = ack.timeNs[i]!;
+      this.#prevPort[prev + h] = ack.port[i]!;
+      if (multiPath) this.#rememberLink(flow, ack.port[i]!, ack.queueBytes[i]!, ack.txBytes[i]!, ack.timeNs[i]!);
     }
+  }
+
+  /** Keeps the newest record of a link for a multi-path flow (acknowledgements over different paths can arrive out of stamp order). */
+  #rememberLink(flow: number, port: number, queueBytes: number, txBytes: number, timeNs: number): void {
+    let records = this.#linkRecords.get(flow);
+    if (records === undefined) {
+      records = new Map();
+      this.#linkRecords.set(flow, records);
+    }
+    let record = records.get(port);
+    if (record === undefined) {
+      record = new Float64Array(3);
+      record[2] = -Infinity;
+      records.set(port, record);
+    }
+    if (timeNs <= record[2]!) return;
+    record[0] = queueBytes;
+    record[1] = txBytes;
+    record[2] = timeNs;
   }
 
   /** MeasureInflight: the smoothed normalized inflight of the most loaded hop. */
   #measure(flow: number, ack: AckFeedback): number {
     const T = this.#ctx!.baseRttNs[flow]!;
     const prev = flow * MAX_INT_HOPS;
+    const prevHops = this.#prevHops[flow]!;
     let u = 0;
     let tau = T;
+    let measured = false;
     for (let h = 0; h < ack.hops; h++) {
       const i = ack.base + h;
-      const dt = ack.timeNs[i]! - this.#prevTime[prev + h]!;
+      const port = ack.port[i]!;
+      let prevQueue: number;
+      let prevTx: number;
+      let prevTime: number;
+      if (h < prevHops && this.#prevPort[prev + h] === port) {
+        prevQueue = this.#prevQueue[prev + h]!;
+        prevTx = this.#prevTx[prev + h]!;
+        prevTime = this.#prevTime[prev + h]!;
+      } else {
+        // Another path than the previous acknowledgement's: from now on this flow keeps per-link records.
+        if (this.#multiPath[flow] === 0) this.#becomeMultiPath(flow);
+        const record = this.#linkRecords.get(flow)?.get(port);
+        if (record === undefined) continue;
+        prevQueue = record[0]!;
+        prevTx = record[1]!;
+        prevTime = record[2]!;
+      }
+      const dt = ack.timeNs[i]! - prevTime;
       if (!(dt > 0)) continue;
+      measured = true;
       const rate = ack.rateBytesPerNs[i]!;
-      const txRate = (ack.txBytes[i]! - this.#prevTx[prev + h]!) / dt;
-      const queue = Math.min(ack.queueBytes[i]!, this.#prevQueue[prev + h]!);
+      const txRate = (ack.txBytes[i]! - prevTx) / dt;
+      const queue = Math.min(ack.queueBytes[i]!, prevQueue);
       const hopU = queue / (rate * T) + txRate / rate;
       if (hopU > u) {
         u = hopU;
         tau = dt;
       }
     }
+    if (!measured) return this.#utilisation[flow]!;
     tau = Math.min(tau, T);
     const smoothed = (1 - tau / T) * this.#utilisation[flow]! + (tau / T) * u;
     this.#utilisation[flow] = smoothed;
     return smoothed;
+  }
+
+  /** Marks a flow multi-path and seeds its per-link records with its previous acknowledgement's. */
+  #becomeMultiPath(flow: number): void {
+    this.#multiPath[flow] = 1;
+    const prev = flow * MAX_INT_HOPS;
+    for (let h = 0; h < this.#prevHops[flow]!; h++) {
+      this.#rememberLink(flow, this.#prevPort[prev + h]!, this.#prevQueue[prev + h]!, this.#prevTx[prev + h]!, this.#prevTime[prev + h]!);
+    }
   }
 
   /** ComputeWind: multiplicative toward eta, or additive for up to maxStage rounds. */

@@ -214,6 +214,7 @@ export class PacketNetwork implements FabricNetwork {
   #pIntTx = new Float64Array(0);
   #pIntTime = new Float64Array(0);
   #pIntRate = new Float64Array(0);
+  #pIntPort = new Int32Array(0);
   readonly #feedback: AckFeedback;
   /** Free packet records, a LIFO list threaded through their `P_NEXT` slots (-1: none left). */
   #freeHead = -1;
@@ -432,6 +433,7 @@ export class PacketNetwork implements FabricNetwork {
       txBytes: this.#pIntTx,
       timeNs: this.#pIntTime,
       rateBytesPerNs: this.#pIntRate,
+      port: this.#pIntPort,
     };
     this.#growPool(1024);
     const engine = this.engine;
@@ -710,6 +712,7 @@ export class PacketNetwork implements FabricNetwork {
     this.#pIntTx = grow(this.#pIntTx, (n) => new Float64Array(n * stride));
     this.#pIntTime = grow(this.#pIntTime, (n) => new Float64Array(n * stride));
     this.#pIntRate = grow(this.#pIntRate, (n) => new Float64Array(n * stride));
+    this.#pIntPort = grow(this.#pIntPort, (n) => new Int32Array(n * stride));
     this.#cap = capacity;
   }
 
@@ -822,6 +825,7 @@ export class PacketNetwork implements FabricNetwork {
     this.#pIntTx[i] = this.portTxBytes[port]!;
     this.#pIntTime[i] = this.engine.nowNs;
     this.#pIntRate[i] = this.portRate[port]!;
+    this.#pIntPort[i] = port;
     this.#pIntHops[pkt] = hop + 1;
   }
 
@@ -1064,6 +1068,7 @@ export class PacketNetwork implements FabricNetwork {
       feedback.txBytes = this.#pIntTx;
       feedback.timeNs = this.#pIntTime;
       feedback.rateBytesPerNs = this.#pIntRate;
+      feedback.port = this.#pIntPort;
       this.cc.onAck(f, feedback);
     }
     if (this.#fUna[f]! >= this.fPackets[f]!) {
@@ -1166,6 +1171,7 @@ export class PacketNetwork implements FabricNetwork {
       this.#pIntTx.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
       this.#pIntTime.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
       this.#pIntRate.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
+      this.#pIntPort.copyWithin(pkt * stride, echo * stride, echo * stride + hops);
     }
     // Control packets leave the flow's receiver (`host` is fDst) by the port fixed per flow.
     const port = this.#fCtlPort[flow]!;

@@ -92,9 +92,12 @@ describe('live latency from vLLM metrics', () => {
     for (let r = 0; r < 100; r++) engines[r % 2]!.observe(0.05, 0.02, 3);
     // A later tick may scrape only one replica (a scrape that times out under load), so wait for
     // a tick that read both and assert on that one snapshot, not on reads from different ticks.
+    // A replica enters the window at its second scrape: a tick can read both replicas while the
+    // window holds one (the message says 1/2), so wait for the window to hold both as well.
     await waitUntil('llm from metrics', () => {
       const now = status('llm');
-      return now.latency?.source === 'metrics' && now.latency.podsScraped === '2/2' && now.conditions?.find((c) => c.type === 'SLOMet')?.status === 'True';
+      const met = now.conditions?.find((c) => c.type === 'SLOMet');
+      return now.latency?.source === 'metrics' && now.latency.podsScraped === '2/2' && met?.status === 'True' && met.message.includes('of 2/2 replicas');
     }, 10_000).catch((e: unknown) => {
       throw new Error(`${String(e)} ${JSON.stringify(status('llm'))} scrapes ${engines.map((x) => x.scrapes).join(',')}`);
     });

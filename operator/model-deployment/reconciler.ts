@@ -129,6 +129,10 @@ export class ModelDeploymentReconciler {
   readonly #misfits = new Set<string>();
   /** Misfits already logged (once per pod). */
   readonly #misfitsLogged = new Set<string>();
+  /** With `informerEvents`: the cached pods by `namespace/<deployment label>`, then pod name. */
+  readonly #podsByDeployment = new Map<string, Map<string, PodObject>>();
+  /** With `informerEvents`: the `#podsByDeployment` entry each pod is in. */
+  readonly #deploymentOfPod = new Map<string, string>();
   readonly #demands = new WeakMap<PodObject, PodDemand>();
   /** Sizing per deployment generation and cluster GPU inventory: the planner runs once per change, not per reconcile. */
   readonly #sizes = new Map<string, { key: string; sized: Promise<SizedDeployment | UnsizedDeployment> }>();
@@ -147,6 +151,7 @@ export class ModelDeploymentReconciler {
    */
   observePod(event: 'add' | 'update' | 'delete', pod: PodObject): void {
     const key = `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+    this.#index(key, event === 'delete' ? undefined : pod);
     if (event === 'delete') {
       this.#misfitsLogged.delete(key);
       if (this.#inFlight.has(key)) {
@@ -159,7 +164,8 @@ export class ModelDeploymentReconciler {
 
   /**
    * Differences between the kept placement state and a full pass over the caches (what a
-   * fresh placer would hold), one line per pod; empty when consistent. For tests: the state
+   * fresh placer would hold), and between the pods-by-deployment index and the cache, one line
+   * per pod; empty when consistent. For tests: the state
    * follows events, and this says whether it followed them all.
    */
   placementDrift(): string[] {
@@ -173,7 +179,43 @@ export class ModelDeploymentReconciler {
       if (want?.node !== held.node || want.demand.gpus !== held.demand.gpus) drift.push(`${key}: holds ${show(held)}, should hold ${show(want)}`);
     }
     for (const [key, want] of desired) if (!placement.placer.holdings.has(key) && !this.#misfits.has(key)) drift.push(`${key}: holds nothing, should hold ${show(want)}`);
+    if (this.#o.informerEvents === true) {
+      let indexed = 0;
+      for (const pod of this.#o.caches.pods()) {
+        const owner = pod.metadata.labels?.[DEPLOYMENT_LABEL];
+        if (owner === undefined) continue;
+        indexed++;
+        if (this.#podsByDeployment.get(`${pod.metadata.namespace ?? ''}/${owner}`)?.get(pod.metadata.name) !== pod) drift.push(`${pod.metadata.namespace ?? ''}/${pod.metadata.name}: not indexed under deployment ${owner} as cached`);
+      }
+      if (indexed !== this.#deploymentOfPod.size) drift.push(`${this.#deploymentOfPod.size} pods indexed by deployment, ${indexed} in the cache`);
+    }
     return drift;
+  }
+
+  /** Keeps `#podsByDeployment` equal to the cache, one pod at a time (a relabelled pod moves). */
+  #index(podKey: string, pod: PodObject | undefined): void {
+    const owner = pod?.metadata.labels?.[DEPLOYMENT_LABEL];
+    const ownerKey = pod === undefined || owner === undefined ? undefined : `${pod.metadata.namespace ?? ''}/${owner}`;
+    const name = podKey.slice(podKey.indexOf('/') + 1);
+    const previous = this.#deploymentOfPod.get(podKey);
+    if (previous !== undefined && previous !== ownerKey) {
+      const pods = this.#podsByDeployment.get(previous);
+      pods?.delete(name);
+      if (pods?.size === 0) this.#podsByDeployment.delete(previous);
+      this.#deploymentOfPod.delete(podKey);
+    }
+    if (ownerKey === undefined || pod === undefined) return;
+    let pods = this.#podsByDeployment.get(ownerKey);
+    if (pods === undefined) this.#podsByDeployment.set(ownerKey, (pods = new Map<string, PodObject>()));
+    pods.set(name, pod);
+    this.#deploymentOfPod.set(podKey, ownerKey);
+  }
+
+  /** The cached pods labelled as `md`'s: from the index with `informerEvents`, else a pass over the cache. */
+  #cachedPodsOf(md: ModelDeployment): PodObject[] {
+    const namespace = md.metadata.namespace ?? '';
+    if (this.#o.informerEvents === true) return [...(this.#podsByDeployment.get(`${namespace}/${md.metadata.name}`)?.values() ?? [])];
+    return this.#o.caches.pods().filter((p) => (p.metadata.namespace ?? '') === namespace && p.metadata.labels?.[DEPLOYMENT_LABEL] === md.metadata.name);
   }
 
   /** A Node informer event: the node view is recomputed at the next decision (the placer rebuilt only if it changed). */
@@ -446,9 +488,7 @@ export class ModelDeploymentReconciler {
   /** The deployment's pods: the cache's, plus pods created here that the cache does not show yet. */
   #podsOf(md: ModelDeployment): PodObject[] {
     const namespace = md.metadata.namespace ?? '';
-    const cached = this.#o.caches
-      .pods()
-      .filter((p) => (p.metadata.namespace ?? '') === namespace && p.metadata.labels?.[DEPLOYMENT_LABEL] === md.metadata.name);
+    const cached = this.#cachedPodsOf(md);
     const names = new Set(cached.map((p) => p.metadata.name));
     for (const pod of cached) {
       const flight = this.#inFlight.get(`${namespace}/${pod.metadata.name}`);

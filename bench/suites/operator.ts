@@ -19,7 +19,7 @@ import type { Figure, Suite } from '../figures.js';
  * pods bound per second, reconciles per second, p99 reconcile latency (from the operator's own
  * Prometheus histogram, interpolated within its buckets). Baseline in the same run: the same
  * 5,000 placements through the scheduler framework alone (one `Placer`, no API server), which
- * is the floor the operator's per-decision work (cluster snapshot, API round trips) sits on.
+ * is the floor the operator's own work (informers, placement state, API round trips) sits on.
  *
  * The test server lives in test/kube-apiserver and is not built into dist: the suite bundles it
  * from source with esbuild (a dev dependency) on each run.

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../cluster/cluster-state.js';
 import type { CycleContext, PreScorePlugin, ScorePlugin } from '../framework/plugin.js';
 import { normalizeMinMax } from '../framework/plugin.js';
 import { Status } from '../framework/status.js';
@@ -7,6 +8,64 @@ import type { PodSpec } from '../workload/pod.js';
 export function workloadOf(podName: string): string {
   const match = /^(.*)-\d+$/.exec(podName);
   return match === null ? podName : match[1]!;
+}
+
+/** Replicas per workload on each node and each leaf of one cluster state, kept from its node changes. */
+interface WorkloadIndex {
+  perNode: Map<string, Map<number, number>>;
+  perLeaf: Map<string, Map<number, number>>;
+  /** The workloads counted on each node, to subtract when the node changes. */
+  onNode: Map<number, Map<string, number>>;
+}
+
+/** One index per cluster state, shared by every ReplicaSpread over it (one listener each). */
+const indexes = new WeakMap<ClusterState, WorkloadIndex>();
+
+function bump(map: Map<string, Map<number, number>>, workload: string, at: number, by: number): void {
+  let counts = map.get(workload);
+  if (counts === undefined) map.set(workload, (counts = new Map<number, number>()));
+  const next = (counts.get(at) ?? 0) + by;
+  if (next === 0) counts.delete(at);
+  else counts.set(at, next);
+  if (counts.size === 0) map.delete(workload);
+}
+
+/** Recounts one node's replicas per workload from its pods (O(pods on the node)). */
+function recount(index: WorkloadIndex, cluster: ClusterState, node: number): void {
+  const leaf = cluster.node(node).leaf;
+  for (const [workload, n] of index.onNode.get(node) ?? []) {
+    bump(index.perNode, workload, node, -n);
+    bump(index.perLeaf, workload, leaf, -n);
+  }
+  const counts = new Map<string, number>();
+  for (const a of cluster.podsOn(node)) {
+    const workload = workloadOf(a.pod.name);
+    counts.set(workload, (counts.get(workload) ?? 0) + 1);
+  }
+  for (const [workload, n] of counts) {
+    bump(index.perNode, workload, node, n);
+    bump(index.perLeaf, workload, leaf, n);
+  }
+  if (counts.size === 0) index.onNode.delete(node);
+  else index.onNode.set(node, counts);
+}
+
+/**
+ * The cluster's index, built on first use by one pass over its nodes and kept from then on by
+ * its node-change events (every allocation and release), so a decision reads its workload's
+ * counts instead of scanning every allocation of the cluster.
+ */
+function indexOf(cluster: ClusterState): WorkloadIndex {
+  let index = indexes.get(cluster);
+  if (index !== undefined) return index;
+  const fresh: WorkloadIndex = { perNode: new Map(), perLeaf: new Map(), onNode: new Map() };
+  for (let n = 0; n < cluster.nodeCount; n++) recount(fresh, cluster, n);
+  cluster.onNodeChange((node) => {
+    recount(fresh, cluster, node);
+  });
+  indexes.set(cluster, fresh);
+  index = fresh;
+  return index;
 }
 
 /**
@@ -31,11 +90,15 @@ export class ReplicaSpread implements PreScorePlugin, ScorePlugin {
     this.#perNode = new Map();
     if (pod.gang !== undefined) return Status.SUCCESS;
     const workload = workloadOf(pod.name);
-    for (const allocation of ctx.cluster.allocations()) {
-      if (allocation.pod.name === pod.name || workloadOf(allocation.pod.name) !== workload) continue;
-      const leaf = ctx.cluster.node(allocation.node).leaf;
-      this.#perLeaf.set(leaf, (this.#perLeaf.get(leaf) ?? 0) + 1);
-      this.#perNode.set(allocation.node, (this.#perNode.get(allocation.node) ?? 0) + 1);
+    const index = indexOf(ctx.cluster);
+    this.#perLeaf = new Map(index.perLeaf.get(workload));
+    this.#perNode = new Map(index.perNode.get(workload));
+    // The pod itself never counts (it is not allocated while it is being scheduled, normally).
+    const own = ctx.cluster.allocationOf(pod.name);
+    if (own !== undefined) {
+      const leaf = ctx.cluster.node(own.node).leaf;
+      this.#perLeaf.set(leaf, this.#perLeaf.get(leaf)! - 1);
+      this.#perNode.set(own.node, this.#perNode.get(own.node)! - 1);
     }
     return Status.SUCCESS;
   }

@@ -159,7 +159,12 @@ describe('Operator reconciling ModelDeployments', () => {
     const settled = (): boolean =>
       md(a, 'm0') === undefined && [1, 2, 3, 4, 5].every((i) => condition(a, `m${i}`, 'Scheduled')?.status === 'True' && podsOf(a, `m${i}`).length === (i < 4 ? 3 : 2));
     await waitUntil('every deployment settled', settled, 20_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${log.join('\n')}\n${JSON.stringify(invariantViolations(a, { settled: false }))}`);
+      // Which deployment is unsettled and how (a rare stall seen once in a loaded CI run at 9807f2b).
+      const state = [0, 1, 2, 3, 4, 5].map((i) => {
+        const scheduled = condition(a, `m${i}`, 'Scheduled');
+        return `m${i}: ${md(a, `m${i}`) === undefined ? 'gone' : 'present'}, Scheduled=${scheduled?.status ?? '-'} ${scheduled?.reason ?? ''} "${scheduled?.message ?? ''}", pods ${podsOf(a, `m${i}`).length}`;
+      });
+      throw new Error(`${String(error)}\n${state.join('\n')}\nqueue depth ${operator!.stats.queueDepth}\n${log.join('\n')}\n${JSON.stringify(invariantViolations(a, { settled: false }))}`);
     });
     const v = invariantViolations(a, { settled: true });
     if (v.length > 0) {

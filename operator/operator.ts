@@ -43,6 +43,8 @@ export interface OperatorOptions {
   liveIntervalMs?: number;
   /** Timeout of one replica's /metrics scrape. Default 1 s. */
   scrapeTimeoutMs?: number;
+  /** Bound on each Kubernetes API request (watches excepted); a timed-out call is retried with back-off. Default 30 s. */
+  requestTimeoutMs?: number;
   /** GPUs never lent to fine-tuning jobs (kept for inference bursts). Default 0. */
   lendingReserveGpus?: number;
   /** Termination grace of a reclaimed fine-tuning worker (checkpoint, then exit). Default 30 s. */
@@ -99,7 +101,7 @@ export class Operator {
     const watches = closableKubeConfig(options.kubeConfig);
     this.#closeWatches = watches.close;
     const kubeConfig = watches.kubeConfig;
-    this.#client = new KubeClient(options.kubeConfig);
+    this.#client = new KubeClient(options.kubeConfig, options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs });
     const onError = (what: string) => (error: unknown) => {
       this.#errors++;
       this.metrics.errors.inc({ where: 'informer' });

@@ -14,6 +14,7 @@ import {
 } from '@kubernetes/client-node';
 import { keepAliveKubeConfig } from './keep-alive.js';
 import { make } from './make.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, withRequestTimeout } from './request-timeout.js';
 import {
   FINE_TUNE_JOBS,
   MODEL_DEPLOYMENTS,
@@ -50,6 +51,8 @@ export interface KubeClientOptions {
   readOnly?: boolean;
   /** `source.component` and `reportingComponent` of Events. Default `weft-operator`. */
   component?: string;
+  /** Bound on each API request (not on watches); a request still unanswered then rejects. Default 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -78,9 +81,10 @@ export class KubeClient {
     // One keep-alive agent for every call, as client-go's shared transport (see keepAliveKubeConfig).
     const pooled = keepAliveKubeConfig(kubeConfig);
     this.#closeConnections = pooled.close;
-    this.#core = pooled.kubeConfig.makeApiClient(CoreV1Api);
-    this.#custom = pooled.kubeConfig.makeApiClient(CustomObjectsApi);
-    this.#coordination = pooled.kubeConfig.makeApiClient(CoordinationV1Api);
+    const timed = withRequestTimeout(pooled.kubeConfig, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this.#core = timed.makeApiClient(CoreV1Api);
+    this.#custom = timed.makeApiClient(CustomObjectsApi);
+    this.#coordination = timed.makeApiClient(CoordinationV1Api);
     this.#readOnly = options.readOnly ?? false;
     this.#component = options.component ?? 'weft-operator';
     if (this.#component === '') throw new RangeError('component must not be empty');

@@ -97,5 +97,10 @@ describe('weft operator', () => {
     expect(noCluster.err()).toContain('kubeconfig has no current cluster');
     const port = cli(['operator', '--kubeconfig', file, '--health-port', '99999']);
     expect(await port.done).toBe(2);
+    const reachable = join(dir, 'kubeconfig-with-cluster');
+    await writeFile(reachable, 'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:1"}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\nusers: [{name: u, user: {}}]\ncurrent-context: x\n');
+    const timeout = cli(['operator', '--kubeconfig', reachable, '--request-timeout', '0']);
+    expect(await timeout.done).toBe(2);
+    expect(timeout.err()).toContain('--request-timeout');
   });
 });

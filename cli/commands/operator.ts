@@ -43,6 +43,7 @@ export const operatorCommand: Command = {
     'live-interval': { type: 'string', placeholder: '<s>', description: "seconds between looks at each deployment's live latency (vLLM /metrics) and elastic target, and between lending rounds", defaultText: '15' },
     'lending-reserve-gpus': { type: 'string', placeholder: '<n>', description: 'GPUs per GPU type never lent to FineTuneJobs (kept for inference bursts)', defaultText: '0' },
     'reclaim-grace': { type: 'string', placeholder: '<s>', description: 'termination grace of a reclaimed fine-tuning worker (it checkpoints, then exits)', defaultText: '30' },
+    'request-timeout': { type: 'string', placeholder: '<s>', description: 'seconds before an unanswered API request (not a watch) is abandoned and its object retried', defaultText: '30' },
     'gpu-type-label': { type: 'string', placeholder: '<key>', description: 'node label naming the GPU model', defaultText: DEFAULT_TOPOLOGY_KEYS.gpuType[0]! },
   },
   run: runOperator,
@@ -68,6 +69,7 @@ async function runOperator({ options, positionals, io, json }: CommandContext): 
   const liveSeconds = options['live-interval'] === undefined ? 15 : parseIntegerOption('--live-interval', options['live-interval'], { min: 1, max: 3600 });
   const reserveGpus = options['lending-reserve-gpus'] === undefined ? 0 : parseIntegerOption('--lending-reserve-gpus', options['lending-reserve-gpus'], { min: 0, max: 1_000_000 });
   const reclaimGrace = options['reclaim-grace'] === undefined ? 30 : parseIntegerOption('--reclaim-grace', options['reclaim-grace'], { min: 0, max: 3600 });
+  const requestTimeout = options['request-timeout'] === undefined ? 30 : parseIntegerOption('--request-timeout', options['request-timeout'], { min: 1, max: 3600 });
   const log = (line: string): void => {
     io.stderr.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -82,6 +84,7 @@ async function runOperator({ options, positionals, io, json }: CommandContext): 
     liveIntervalMs: liveSeconds * 1000,
     lendingReserveGpus: reserveGpus,
     reclaimGraceSec: reclaimGrace,
+    requestTimeoutMs: requestTimeout * 1000,
   });
   const health = await startHealthServer({ port: healthPort, probes: { healthy: () => operator.healthy, ready: () => operator.ready }, metrics: operator.metrics.registry });
   log(`weft operator ${identity}: /healthz, /readyz and /metrics on port ${health.port}`);

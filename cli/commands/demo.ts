@@ -5,23 +5,13 @@ import { ClusterSpecSchema, loadClusterSpecFile, type ClusterSpec } from '../../
 import { DEFAULT_DAY_POLICIES, prepareClusterDay, runClusterDay } from '../../scheduler/day/cluster-day.js';
 import { DAY_POLICY_NAMES, type DayPolicy } from '../../scheduler/day/deployment-day.js';
 import { summarizeDay } from '../../scheduler/day/day-report.js';
-import { DEFAULT_FINE_TUNE, defaultDeployments, RAIL_CLUSTER, type LengthSamples } from '../../scheduler/day/default-day.js';
-import { readAzureLlmTrace } from '../../traces/formats/azure-llm.js';
-import { ReadSummary } from '../../traces/read/read-summary.js';
-import { samplePath } from '../../traces/samples/locate.js';
+import { DEFAULT_FINE_TUNE, defaultDeployments, RAIL_CLUSTER } from '../../scheduler/day/default-day.js';
+import { loadSampleLengths } from '../../scheduler/day/sample-lengths.js';
 import type { Command } from '../command.js';
 import { parseNumberOption, parseSeed } from '../options.js';
 import { ProgressReporter } from '../progress.js';
 import { renderDayReport } from './demo-report.js';
 import { runDayDashboard } from './demo-ui.js';
-
-/** The request-length samples: the Azure LLM inference traces of 2023 (Splitwise, ISCA'24; CC BY 4.0). */
-async function loadLengths(relative: string, source: string): Promise<LengthSamples> {
-  const path = samplePath(relative);
-  const samples: { promptTokens: number; outputTokens: number }[] = [];
-  for await (const r of readAzureLlmTrace(path, new ReadSummary(path))) samples.push({ promptTokens: r.promptTokens, outputTokens: Math.max(1, r.outputTokens) });
-  return { samples, source: `${source} (${samples.length.toLocaleString('en-US')} requests)` };
-}
 
 /** `--policies static-peak,elastic` or `all`. */
 function parsePolicies(value: string | boolean): readonly DayPolicy[] {
@@ -98,8 +88,8 @@ export const demoCommand: Command = {
     const policies = options.policies === undefined ? DEFAULT_DAY_POLICIES : parsePolicies(options.policies);
     if (options.cluster === true) throw badInput('missing cluster file', { field: '--cluster', expected: 'a path to a cluster spec' });
 
-    const chat = await loadLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
-    const code = await loadLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz', 'Azure LLM code 2023');
+    const chat = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz', 'Azure LLM conversation 2023');
+    const code = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz', 'Azure LLM code 2023');
     if (options.speed !== undefined && options.ui !== true) throw badInput('--speed paces the live view', { field: '--speed', value: String(options.speed), expected: '--speed together with --ui' });
     if (options.ui === true) {
       if (json) throw badInput('--ui is interactive and has no JSON output', { field: '--json', expected: 'either --ui or --json' });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ClusterSpecSchema } from '../../fabric-sim/cluster/spec.js';
-import { readAzureLlmTrace } from '../../traces/formats/azure-llm.js';
-import { ReadSummary } from '../../traces/read/read-summary.js';
-import { samplePath } from '../../traces/samples/locate.js';
 import { runClusterDay } from './cluster-day.js';
 import { summarizeDay } from './day-report.js';
 import { DEFAULT_FINE_TUNE, defaultDeployments } from './default-day.js';
+import { loadSampleLengths } from './sample-lengths.js';
 
-async function lengths(relative: string) {
-  const path = samplePath(relative);
-  const samples: { promptTokens: number; outputTokens: number }[] = [];
-  for await (const r of readAzureLlmTrace(path, new ReadSummary(path))) samples.push({ promptTokens: r.promptTokens, outputTokens: Math.max(1, r.outputTokens) });
-  return { samples, source: relative };
-}
 
 const SMALL = ClusterSpecSchema.parse({
   name: 'small-rail',
@@ -24,8 +16,8 @@ const SMALL = ClusterSpecSchema.parse({
 
 describe('a day on the cluster (the demo, small)', () => {
   it('elastic meets the SLO that static average misses, with less GPU time than static peak; lent GPUs speed the job up; reclaims are bounded', { timeout: 300_000 }, async () => {
-    const chat = await lengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz');
-    const code = await lengths('azure2023/AzureLLMInferenceTrace_code.csv.gz');
+    const chat = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz');
+    const code = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz');
     // Twelve simulated minutes for the day keep the ramps slow enough for a 17 s model load.
     const day = await runClusterDay({ cluster: SMALL, deployments: defaultDeployments(chat, code, 0.3), fineTune: DEFAULT_FINE_TUNE, dayNs: 12 * 60e9, minLendGpus: 2, scaleDownDelayNs: 30e9, seed: 1 });
     const s = summarizeDay(day);
@@ -69,8 +61,8 @@ describe('a day on the cluster (the demo, small)', () => {
   });
 
   it('is deterministic: the same seed gives the same report, byte for byte; another seed another day', { timeout: 300_000 }, async () => {
-    const chat = await lengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz');
-    const code = await lengths('azure2023/AzureLLMInferenceTrace_code.csv.gz');
+    const chat = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz');
+    const code = await loadSampleLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz');
     const report = async (seed: number) =>
       JSON.stringify(summarizeDay(await runClusterDay({ cluster: SMALL, deployments: defaultDeployments(chat, code, 0.3), fineTune: DEFAULT_FINE_TUNE, dayNs: 6 * 60e9, minLendGpus: 2, scaleDownDelayNs: 30e9, seed })));
     const first = await report(1);

@@ -4,18 +4,10 @@ import { ClusterSpecSchema } from '../../../../fabric-sim/cluster/spec.js';
 import { prepareClusterDay, runClusterDay } from '../../../../scheduler/day/cluster-day.js';
 import type { ClusterDayInput } from '../../../../scheduler/day/day-input.js';
 import { DEFAULT_FINE_TUNE, defaultDeployments } from '../../../../scheduler/day/default-day.js';
-import { readAzureLlmTrace } from '../../../../traces/formats/azure-llm.js';
-import { ReadSummary } from '../../../../traces/read/read-summary.js';
-import { samplePath } from '../../../../traces/samples/locate.js';
+import { loadSampleLengths } from '../../../../scheduler/day/sample-lengths.js';
 import { Dashboard } from '../../app/dashboard.js';
 import { DaySource } from './day-source.js';
 
-async function lengths(relative: string) {
-  const path = samplePath(relative);
-  const samples: { promptTokens: number; outputTokens: number }[] = [];
-  for await (const r of readAzureLlmTrace(path, new ReadSummary(path))) samples.push({ promptTokens: r.promptTokens, outputTokens: Math.max(1, r.outputTokens) });
-  return { samples, source: relative };
-}
 
 const SMALL = ClusterSpecSchema.parse({
   name: 'small-rail',
@@ -29,7 +21,7 @@ describe('DaySource (weft demo --ui)', () => {
   it('runs the elastic day in bounded slices to the report\'s records and lends, showing lent GPUs on the grid', { timeout: 300_000 }, async () => {
     const input: ClusterDayInput = {
       cluster: SMALL,
-      deployments: defaultDeployments(await lengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz'), await lengths('azure2023/AzureLLMInferenceTrace_code.csv.gz'), 0.3),
+      deployments: defaultDeployments(await loadSampleLengths('azure2023/AzureLLMInferenceTrace_conv.csv.gz'), await loadSampleLengths('azure2023/AzureLLMInferenceTrace_code.csv.gz'), 0.3),
       fineTune: DEFAULT_FINE_TUNE,
       dayNs: 12 * 60e9,
       minLendGpus: 2,

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { badInput } from '../../core/errors.js';
 import { planDryRun } from '../../operator/dry-run.js';
 import { startHealthServer } from '../../operator/health.js';
@@ -8,6 +7,7 @@ import { KubeClient } from '../../operator/kube/client.js';
 import { Operator } from '../../operator/operator.js';
 import { DEFAULT_TOPOLOGY_KEYS, type TopologyKeys } from '../../operator/topology.js';
 import type { Command, CommandContext } from '../command.js';
+import { loadKubeConfigFor } from '../kube-config.js';
 import { parseIntegerOption } from '../options.js';
 import { formatTable } from '../table.js';
 
@@ -122,28 +122,8 @@ function stringOption(options: CommandContext['options'], name: string): string 
   return value;
 }
 
-/** The kubeconfig the flags ask for; every failure is a one-line BAD_INPUT naming the flag. */
+/** The kubeconfig the flags ask for (`--in-cluster` or `--kubeconfig`); every failure is a one-line BAD_INPUT naming the flag. */
 function loadKubeConfig(options: CommandContext['options']): KubeConfig {
-  const kc = new KubeConfig();
   const file = stringOption(options, 'kubeconfig');
-  if (options['in-cluster'] === true) {
-    if (file !== undefined) throw badInput('conflicting flags', { field: '--in-cluster', value: file, expected: 'either --in-cluster or --kubeconfig, not both' });
-    if (process.env.KUBERNETES_SERVICE_HOST === undefined) {
-      throw badInput('not running inside a cluster', { field: '--in-cluster', value: 'KUBERNETES_SERVICE_HOST unset', expected: 'a pod with a service account, or --kubeconfig' });
-    }
-    kc.loadFromCluster();
-  } else if (file !== undefined) {
-    if (!existsSync(file)) throw badInput('kubeconfig not found', { field: '--kubeconfig', value: file, expected: 'a readable kubeconfig file' });
-    try {
-      kc.loadFromFile(file);
-    } catch (error) {
-      throw badInput('kubeconfig does not parse', { field: '--kubeconfig', value: file, expected: 'a kubeconfig YAML file', cause: error });
-    }
-  } else {
-    kc.loadFromDefault();
-  }
-  if (kc.getCurrentCluster() === null) {
-    throw badInput('kubeconfig has no current cluster', { field: file === undefined ? 'kubeconfig' : '--kubeconfig', value: kc.getCurrentContext(), expected: 'a current-context naming a cluster' });
-  }
-  return kc;
+  return loadKubeConfigFor({ ...(file === undefined ? {} : { file }), inCluster: options['in-cluster'] === true }).kubeConfig;
 }

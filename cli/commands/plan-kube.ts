@@ -8,7 +8,7 @@ import { runPlanWorker } from '../../traces/plan/kube-worker.js';
 import type { CommandContext, OptionSpec } from '../command.js';
 import { parseIntegerOption, parseNumberOption } from '../options.js';
 import { ProgressReporter } from '../progress.js';
-import { loadKubeConfigFor } from '../ui/sources/kube/kube-config.js';
+import { loadKubeConfigFor } from '../kube-config.js';
 import { packageVersion } from '../version.js';
 
 type Options = CommandContext['options'];

@@ -12,7 +12,7 @@ import { parseIntegerOption, parseNumberOption, parseSeed } from '../options.js'
 import { Dashboard } from '../ui/app/dashboard.js';
 import type { DashboardSource } from '../ui/model/source.js';
 import { FabricScenarioSource } from '../ui/sources/fabric/fabric-source.js';
-import { loadKubeConfigFor } from '../ui/sources/kube/kube-config.js';
+import { loadKubeConfigFor } from '../kube-config.js';
 import { KubeClusterSource } from '../ui/sources/kube/kube-source.js';
 import { PodTimelineSource } from '../ui/sources/pod-timeline-source.js';
 import { loadDashboardScenario } from '../ui/sources/scenario-file.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
-import { badInput } from '../../../../core/errors.js';
+import { badInput } from '../core/errors.js';
 
-/** The kubeconfig `weft ui --kube` watches, and how the header names it. */
+/** The kubeconfig a command talks to (`weft operator`, `weft ui --kube`, `weft plan --on-kubernetes`), and how headers name it. */
 export interface LoadedKubeConfig {
   kubeConfig: KubeConfig;
   /** Context in use (`--context`, else the file's current-context). */
@@ -12,14 +12,20 @@ export interface LoadedKubeConfig {
 }
 
 /**
- * The kubeconfig the flags ask for: `file` (else `$KUBECONFIG` or `~/.kube/config`, as
- * kubectl), switched to `context` when given. Every failure is one BAD_INPUT naming the flag,
- * with the same wording as `weft operator`'s loader.
+ * The kubeconfig the flags ask for: the pod's service account with `inCluster`, else `file`
+ * (else `$KUBECONFIG` or `~/.kube/config`, as kubectl), switched to `context` when given.
+ * Every failure is one BAD_INPUT naming the flag.
  */
-export function loadKubeConfigFor(options: { file?: string; context?: string }): LoadedKubeConfig {
+export function loadKubeConfigFor(options: { file?: string; context?: string; inCluster?: boolean }): LoadedKubeConfig {
   const kc = new KubeConfig();
   const { file, context } = options;
-  if (file !== undefined) {
+  if (options.inCluster === true) {
+    if (file !== undefined) throw badInput('conflicting flags', { field: '--in-cluster', value: file, expected: 'either --in-cluster or --kubeconfig, not both' });
+    if (process.env.KUBERNETES_SERVICE_HOST === undefined) {
+      throw badInput('not running inside a cluster', { field: '--in-cluster', value: 'KUBERNETES_SERVICE_HOST unset', expected: 'a pod with a service account, or --kubeconfig' });
+    }
+    kc.loadFromCluster();
+  } else if (file !== undefined) {
     if (!existsSync(file)) throw badInput('kubeconfig not found', { field: '--kubeconfig', value: file, expected: 'a readable kubeconfig file' });
     try {
       kc.loadFromFile(file);

@@ -1,7 +1,7 @@
-import { modelNames, type WeightPrecision } from '../../gpu-model/index.js';
+import type { WeightPrecision } from '../../gpu-model/index.js';
 import type { FineTuneJob } from '../kube/objects.js';
 import type { PodDemand } from '../placement.js';
-import { cpuMilli, memoryMiB } from '../quantity.js';
+import { invalid, podDemandOf, unknownModel, type InvalidSpec } from '../validate-spec.js';
 
 /** A FineTuneJob the operator can plan. */
 export interface ValidFineTuneJob {
@@ -20,11 +20,8 @@ export interface ValidFineTuneJob {
   checkpointIntervalSec: number;
 }
 
-export interface InvalidFineTuneJob {
-  kind: 'invalid';
-  reason: string;
-  message: string;
-}
+/** Why it cannot be acted on (see `InvalidSpec`). */
+export type InvalidFineTuneJob = InvalidSpec;
 
 /**
  * Checks what the CRD schema cannot: the base model is in the catalog, the GPU range is
@@ -32,10 +29,8 @@ export interface InvalidFineTuneJob {
  */
 export function validateFineTuneJob(job: FineTuneJob): ValidFineTuneJob | InvalidFineTuneJob {
   const spec = job.spec;
-  const models = modelNames();
-  if (!models.includes(spec.baseModel)) {
-    return invalid('UnknownModel', `spec.baseModel: unknown model ${JSON.stringify(spec.baseModel)} (expected one of: ${models.join(', ')})`);
-  }
+  const unknown = unknownModel('spec.baseModel', spec.baseModel);
+  if (unknown !== undefined) return unknown;
   if (spec.minGpus > spec.maxGpus) return invalid('InvalidGpus', `spec.minGpus: ${spec.minGpus} is above spec.maxGpus ${spec.maxGpus} (expected minGpus <= maxGpus)`);
   if (spec.gpusPerWorker !== undefined && spec.gpusPerWorker > spec.maxGpus) {
     return invalid('InvalidGpus', `spec.gpusPerWorker: ${spec.gpusPerWorker} is above spec.maxGpus ${spec.maxGpus}`);
@@ -45,18 +40,8 @@ export function validateFineTuneJob(job: FineTuneJob): ValidFineTuneJob | Invali
     deadlineMs = Date.parse(spec.deadline);
     if (Number.isNaN(deadlineMs)) return invalid('InvalidDeadline', `spec.deadline: ${JSON.stringify(spec.deadline)} is not an RFC 3339 date-time`);
   }
-  const requests = spec.template.resources?.requests ?? {};
-  let demand: ValidFineTuneJob['demand'];
-  try {
-    demand = {
-      cpuMilli: cpuMilli(requests.cpu, 'spec.template.resources.requests.cpu'),
-      memoryMiB: memoryMiB(requests.memory, 'spec.template.resources.requests.memory'),
-      ...(spec.gpuType === undefined || spec.gpuType === '' ? {} : { gpuType: spec.gpuType }),
-      priority: spec.priority ?? 0,
-    };
-  } catch (error) {
-    return invalid('InvalidResources', error instanceof Error ? error.message : String(error));
-  }
+  const demand = podDemandOf(spec);
+  if ('kind' in demand) return demand;
   return {
     kind: 'valid',
     method: spec.method === 'full' ? 'full' : 'lora',
@@ -69,8 +54,4 @@ export function validateFineTuneJob(job: FineTuneJob): ValidFineTuneJob | Invali
     demand,
     checkpointIntervalSec: spec.checkpoint?.intervalSeconds ?? 600,
   };
-}
-
-function invalid(reason: string, message: string): InvalidFineTuneJob {
-  return { kind: 'invalid', reason, message };
 }

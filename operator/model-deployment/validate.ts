@@ -1,8 +1,7 @@
-import { modelNames } from '../../gpu-model/index.js';
 import { parseDurationNs } from '../duration.js';
 import type { AutoscalingSpec, ModelDeployment } from '../kube/objects.js';
-import { cpuMilli, memoryMiB } from '../quantity.js';
 import type { PodDemand } from '../placement.js';
+import { invalid, podDemandOf, unknownModel, type InvalidSpec } from '../validate-spec.js';
 
 /** What the CRD's `autoscaling` asks for, checked. */
 export interface ValidAutoscaling {
@@ -31,12 +30,8 @@ export interface ValidModelDeployment {
   autoscaling: ValidAutoscaling | undefined;
 }
 
-/** Why it cannot be acted on: a condition reason and a one-line message naming the field. */
-export interface InvalidModelDeployment {
-  kind: 'invalid';
-  reason: string;
-  message: string;
-}
+/** Why it cannot be acted on (see `InvalidSpec`). */
+export type InvalidModelDeployment = InvalidSpec;
 
 /**
  * Checks what the CRD schema cannot: the model is in Weft's catalog, SLO targets are positive
@@ -49,10 +44,8 @@ export interface InvalidModelDeployment {
  */
 export function validateModelDeployment(md: ModelDeployment): ValidModelDeployment | InvalidModelDeployment {
   const spec = md.spec;
-  const models = modelNames();
-  if (!models.includes(spec.model)) {
-    return invalid('UnknownModel', `spec.model: unknown model ${JSON.stringify(spec.model)} (expected one of: ${models.join(', ')})`);
-  }
+  const unknown = unknownModel('spec.model', spec.model);
+  if (unknown !== undefined) return unknown;
   const sloNs: ValidModelDeployment['sloNs'] = {};
   for (const key of ['ttftP99', 'tpotP99', 'e2eP99'] as const) {
     const text = spec.slo?.[key];
@@ -90,18 +83,8 @@ export function validateModelDeployment(md: ModelDeployment): ValidModelDeployme
   }
   const autoscaling = validateAutoscaling(spec.autoscaling, maxReplicas);
   if (typeof autoscaling === 'string') return invalid('InvalidAutoscaling', autoscaling);
-  const requests = spec.template.resources?.requests ?? {};
-  let demand: ValidModelDeployment['demand'];
-  try {
-    demand = {
-      cpuMilli: cpuMilli(requests.cpu, 'spec.template.resources.requests.cpu'),
-      memoryMiB: memoryMiB(requests.memory, 'spec.template.resources.requests.memory'),
-      ...(spec.gpuType === undefined || spec.gpuType === '' ? {} : { gpuType: spec.gpuType }),
-      priority: spec.priority ?? 0,
-    };
-  } catch (error) {
-    return invalid('InvalidResources', error instanceof Error ? error.message : String(error));
-  }
+  const demand = podDemandOf(spec);
+  if ('kind' in demand) return demand;
   return {
     kind: 'valid',
     ...(spec.replicas === undefined ? {} : { replicas: spec.replicas }),
@@ -138,8 +121,4 @@ function validateAutoscaling(spec: AutoscalingSpec | undefined, maxReplicas: num
     windowNs,
     ...(scaleDownDelayNs === undefined ? {} : { scaleDownDelayNs }),
   };
-}
-
-function invalid(reason: string, message: string): InvalidModelDeployment {
-  return { kind: 'invalid', reason, message };
 }

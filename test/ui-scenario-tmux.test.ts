@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TmuxSession } from './tmux-session.js';
 
 /**
  * `weft ui --scenario` in a real terminal: tmux runs the 8-to-1 incast example at packet level,
@@ -13,27 +14,10 @@ const bin = process.env.WEFT_TEST_BIN ?? join(root, 'dist', 'cli', 'main.js');
 const socket = `weft-scenario-test-${process.pid}`;
 const session = 'weft-ui-scenario';
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-async function waitFor(predicate: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = tmux('capture-pane', '-p', '-t', session);
-    if (predicate(text)) return text;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${text}`);
-}
-
-function sessionAlive(): boolean {
-  return spawnSync('tmux', ['-L', socket, 'has-session', '-t', session]).status === 0;
-}
+const t = new TmuxSession(socket, session);
 
 afterAll(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
+  t.kill();
 });
 
 describe('weft ui --scenario in a real terminal (tmux)', () => {
@@ -45,22 +29,22 @@ describe('weft ui --scenario in a real terminal (tmux)', () => {
     const scenario = join(root, 'fabric-sim', 'examples', 'incast.yaml');
     // Ink draws only a final frame when it believes it runs in CI, so the terminal is told it is not.
     const command = `env CI=false CONTINUOUS_INTEGRATION=false ${process.execPath} ${bin} ui --scenario ${scenario} --speed 0.00001 --fps 10`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+    t.tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
     // PFC pauses, and the receiver's link (the incast's bottleneck) loaded to at least half.
-    const first = await waitFor((t) => /\d+ PFC ·/.test(t) && !t.includes(' 0 PFC ·') && /switch0->srv8\/nic0 █+░* +([5-9]\d|100)%/.test(t), 'PFC pauses and a loaded bottleneck');
+    const first = await t.waitFor((s) => /\d+ PFC ·/.test(s) && !s.includes(' 0 PFC ·') && /switch0->srv8\/nic0 █+░* +([5-9]\d|100)%/.test(s), 'PFC pauses and a loaded bottleneck', 30_000);
     expect(first).toMatch(/weft t=[\d.]+µs speed 10µs\/s · incast-8to1/);
     expect(first).toContain('t0 incast 8->1');
 
-    tmux('send-keys', '-t', session, ':fabric', 'Enter');
-    const fabric = await waitFor((t) => t.includes('most congested'), 'the :fabric view');
+    t.tmux('send-keys', '-t', session, ':fabric', 'Enter');
+    const fabric = await t.waitFor((s) => s.includes('most congested'), 'the :fabric view', 30_000);
     expect(fabric).toMatch(/host-leaf\s+18\s/);
 
-    tmux('send-keys', '-t', session, 'Space');
-    await waitFor((t) => t.includes('[paused]'), 'the paused header');
+    t.tmux('send-keys', '-t', session, 'Space');
+    await t.waitFor((s) => s.includes('[paused]'), 'the paused header', 30_000);
 
-    tmux('send-keys', '-t', session, 'q');
+    t.tmux('send-keys', '-t', session, 'q');
     const deadline = Date.now() + 10_000;
-    while (sessionAlive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(sessionAlive()).toBe(false);
+    while (t.alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(t.alive()).toBe(false);
   });
 });

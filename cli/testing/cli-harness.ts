@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../run.js';
 
@@ -34,4 +35,16 @@ export async function cli(args: readonly string[]): Promise<CliResult> {
   const run = startCli(args);
   const code = await run.done;
   return { code, out: run.out(), err: run.err() };
+}
+
+/**
+ * Runs `weft <args>` expecting bad input: exit 2, nothing on stdout and exactly one line on
+ * stderr, which it returns for the caller to check (test helper).
+ */
+export async function rejectsWithOneLine(args: readonly string[]): Promise<string> {
+  const { code, out, err } = await cli(args);
+  expect(code).toBe(2);
+  expect(out).toBe('');
+  expect(err.trim().split('\n')).toHaveLength(1);
+  return err.trim();
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addNode, startCluster } from '../../../../operator/testing/cluster.js';
 import type { KubeApiServer } from '../../../../test/kube-apiserver/server.js';
 import { waitUntil } from '../../../../test/kube-apiserver/wait.js';
-import { cli } from '../../../testing/cli-harness.js';
+import { rejectsWithOneLine } from '../../../testing/cli-harness.js';
 
 let api: KubeApiServer | undefined;
 afterEach(async () => {
@@ -13,14 +13,6 @@ afterEach(async () => {
   api = undefined;
 });
 
-/** One error line on stderr, nothing on stdout, exit 2. */
-async function rejects(args: string[]): Promise<string> {
-  const { code, out, err } = await cli(args);
-  expect(code).toBe(2);
-  expect(out).toBe('');
-  expect(err.trim().split('\n')).toHaveLength(1);
-  return err.trim();
-}
 
 describe('weft ui --kube', () => {
   it('connects and lists before asking for a terminal, and stops its watches on the way out', { timeout: 15_000 }, async () => {
@@ -28,7 +20,7 @@ describe('weft ui --kube', () => {
     api = cluster.api;
     addNode(api, { name: 'gpu-a', gpus: 8 });
     const kubeconfig = await api.writeKubeconfig(await mkdtemp(join(tmpdir(), 'weft-ui-kube-')));
-    expect(await rejects(['ui', '--kubeconfig', kubeconfig, '--namespace', 'default'])).toBe('error: stdout: weft ui needs a terminal (expected a TTY (run it in a terminal, not through a pipe))');
+    expect(await rejectsWithOneLine(['ui', '--kubeconfig', kubeconfig, '--namespace', 'default'])).toBe('error: stdout: weft ui needs a terminal (expected a TTY (run it in a terminal, not through a pipe))');
     expect(api.requests.some((r) => r.resource === 'nodes' && r.verb === 'list' && r.code === 200)).toBe(true);
     // --namespace: the CRs and Events of that namespace only; Nodes and Pods cluster-wide (the grid).
     for (const resource of ['events', 'modeldeployments', 'finetunejobs']) {
@@ -44,10 +36,10 @@ describe('weft ui --kube', () => {
     const dir = await mkdtemp(join(tmpdir(), 'weft-ui-kube-'));
     const kubeconfig = await cluster.api.writeKubeconfig(dir);
     await cluster.api.stop();
-    expect(await rejects(['ui', '--kube', '--kubeconfig', kubeconfig])).toMatch(/^error: kubeconfig: cannot read Nodes from the API server: .*ECONNREFUSED.*: got "http:\/\/127\.0\.0\.1:\d+" \(expected a reachable Kubernetes API server/);
-    expect(await rejects(['ui', '--kube', '--kubeconfig', join(dir, 'nope')])).toBe(`error: --kubeconfig: kubeconfig not found: got "${join(dir, 'nope')}" (expected a readable kubeconfig file)`);
-    expect(await rejects(['ui', '--kubeconfig', kubeconfig, '--context', 'lab'])).toMatch(/^error: --context: no such context in the kubeconfig: got "lab" \(expected one of: /);
-    expect(await rejects(['ui', '--kube', '--demo'])).toContain('--kube excludes --demo and --scenario');
-    expect(await rejects(['ui', '--kube', '--speed', '10', '--kubeconfig', kubeconfig])).toContain('a live cluster has no speed');
+    expect(await rejectsWithOneLine(['ui', '--kube', '--kubeconfig', kubeconfig])).toMatch(/^error: kubeconfig: cannot read Nodes from the API server: .*ECONNREFUSED.*: got "http:\/\/127\.0\.0\.1:\d+" \(expected a reachable Kubernetes API server/);
+    expect(await rejectsWithOneLine(['ui', '--kube', '--kubeconfig', join(dir, 'nope')])).toBe(`error: --kubeconfig: kubeconfig not found: got "${join(dir, 'nope')}" (expected a readable kubeconfig file)`);
+    expect(await rejectsWithOneLine(['ui', '--kubeconfig', kubeconfig, '--context', 'lab'])).toMatch(/^error: --context: no such context in the kubeconfig: got "lab" \(expected one of: /);
+    expect(await rejectsWithOneLine(['ui', '--kube', '--demo'])).toContain('--kube excludes --demo and --scenario');
+    expect(await rejectsWithOneLine(['ui', '--kube', '--speed', '10', '--kubeconfig', kubeconfig])).toContain('a live cluster has no speed');
   });
 });

@@ -1,20 +1,13 @@
+import type { PointResult } from '../plan/evaluate-point.js';
 import { escapeXml, RENDER_CHECK_SCRIPT, REPORT_CSS, scatterChart } from './svg-charts.js';
 
-/** The figures of one design the plan report shows. */
-export interface PlanHtmlPoint {
-  readonly design: string;
-  readonly gpus: number;
-  readonly gpuType: string;
-  readonly oversubscription: number;
-  readonly policy: string;
-  readonly costPerHourUsd: number;
-  readonly jctMeanS: number;
-  readonly jctP99S: number;
+/** The figures of one design the plan report shows: the replay's, and the recommender's verdicts. */
+export type PlanHtmlPoint = Pick<PointResult, 'design' | 'gpus' | 'gpuType' | 'oversubscription' | 'policy' | 'costPerHourUsd' | 'jctMeanS' | 'jctP99S'> & {
   readonly meetsTargets: boolean;
   readonly onFront: boolean;
   /** Share of inference requests meeting their SLO (null or absent: the trace has no inference workloads). */
-  readonly inferenceAttainment?: number | null;
-}
+  readonly inferenceAttainment?: PointResult['inferenceAttainment'];
+};
 
 export interface PlanHtmlInput {
   readonly trace: string;
